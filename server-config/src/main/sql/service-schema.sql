@@ -1,0 +1,20 @@
+-- One service's login role and the schema it owns, run on the coordinator by the launcher:
+--   psql -v role=userservice -v password=... -v dbname=citus -f service-schema.sql
+-- Idempotent: running it again only resets the password. Citus propagates the role, its
+-- password and the schema to the workers.
+\set ON_ERROR_STOP on
+
+SELECT format('CREATE ROLE %I LOGIN', :'role')
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
+
+-- A service role may log in and own its schema; nothing more.
+ALTER ROLE :"role" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD :'password';
+
+-- Only the roles granted CONNECT reach the database; the schema is the service's alone:
+-- no USAGE for PUBLIC, so no other service role can read or write it.
+REVOKE ALL ON DATABASE :"dbname" FROM PUBLIC;
+GRANT CONNECT, TEMPORARY ON DATABASE :"dbname" TO :"role";
+CREATE SCHEMA IF NOT EXISTS AUTHORIZATION :"role";
+REVOKE ALL ON SCHEMA :"role" FROM PUBLIC;
+-- public holds nothing of ours; nobody creates objects there (PostgreSQL 15's default, made explicit).
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
