@@ -1,0 +1,32 @@
+package org.citusschemas.support.problem;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem details body. {@code type} stays {@code about:blank}, so {@code title} is
+ * the HTTP reason phrase; {@code detail} says what was wrong with this request, and
+ * {@code errors} (only for invalid input) names each invalid value.
+ */
+public record Problem(String type, String title, int status, String detail, List<InvalidValue> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+
+    /** One invalid value of a request: where it is ({@code users[1].email}) and what is wrong. */
+    public record InvalidValue(String field, String message) {
+    }
+
+    public static Problem of(Response.StatusType status, String detail) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null);
+    }
+
+    public static Problem of(Response.StatusType status, String detail, List<InvalidValue> errors) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(PROBLEM_JSON).entity(this).build();
+    }
+}

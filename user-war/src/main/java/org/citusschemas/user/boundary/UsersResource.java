@@ -1,0 +1,84 @@
+package org.citusschemas.user.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.citusschemas.user.control.UserDirectory;
+import org.citusschemas.user.entity.User;
+
+/**
+ * {@code /users}: register a batch, list all (streamed) or a page after a given id, read one.
+ */
+@Path("users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    /** The most users one {@code POST /users} may carry. */
+    public static final int MAX_BATCH = 1000;
+    public static final int DEFAULT_PAGE = 100;
+    public static final int MAX_PAGE = 1000;
+
+    @Inject
+    UserDirectory directory;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(
+            @NotNull(message = "must be a JSON array of users")
+            @Size(min = 1, max = MAX_BATCH, message = "must hold from {min} to {max} users")
+            List<@NotNull(message = "must be a user object") @Valid NewUser> users) {
+        List<Long> ids = directory.register(users.stream().map(NewUser::toUser).toList());
+        return Response.status(Response.Status.CREATED).entity(UsersCreated.of(ids)).build();
+    }
+
+    /**
+     * Without parameters every user, streamed; with {@code limit} and/or {@code after} one page
+     * of users whose id is greater than {@code after}, and a {@code Link: rel="next"} when the
+     * page is full.
+     */
+    @GET
+    public Response list(
+            @QueryParam("limit") @Pattern(regexp = "\\d{1,9}", message = "must be a whole number")
+            @Min(1) @Max(MAX_PAGE) String limit,
+            @QueryParam("after") @Pattern(regexp = "\\d{1,18}", message = "must be a whole number") String after,
+            @Context UriInfo uri) {
+        if (limit == null && after == null) {
+            StreamingOutput everyone = directory::writeAll;
+            return Response.ok(everyone).build();
+        }
+        int size = limit == null ? DEFAULT_PAGE : Integer.parseInt(limit);
+        List<User> page = directory.page(after == null ? 0 : Long.parseLong(after), size);
+        Response.ResponseBuilder response = Response.ok(page);
+        if (page.size() == size) {
+            long last = page.get(page.size() - 1).getId();
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("after", last)
+                    .replaceQueryParam("limit", size).build(), "next");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("{id}")
+    public User get(@PathParam("id") @Pattern(regexp = "\\d{1,18}", message = "must be a whole number") String id) {
+        return directory.find(Long.parseLong(id))
+                .orElseThrow(() -> new NotFoundException("No user with id " + id));
+    }
+}

@@ -1,0 +1,180 @@
+package org.citusschemas.user;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.citusschemas.it.HttpReply;
+import org.citusschemas.it.ServiceClient;
+import org.citusschemas.it.ServiceWar;
+import org.citusschemas.it.TestCluster;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The user service's HTTP contract, deployed on Payara Micro against the test cluster. */
+@ExtendWith(ArquillianExtension.class)
+class UsersIT {
+
+    @Deployment(testable = false)
+    static WebArchive service() {
+        return ServiceWar.built();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private ServiceClient client() {
+        return new ServiceClient(base);
+    }
+
+    private static long storedUsers() throws Exception {
+        return TestCluster.count("userservice", "users");
+    }
+
+    private static String user(String name, String email) {
+        return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}";
+    }
+
+    private void assertProblem(HttpReply reply, int status, String detailMentions) {
+        assertEquals(status, reply.status(), reply::toString);
+        assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
+        JsonObject problem = reply.object();
+        assertEquals(status, problem.getInt("status"), reply::toString);
+        assertTrue(problem.getString("detail").contains(detailMentions),
+                () -> "detail should mention '" + detailMentions + "': " + reply);
+    }
+
+    @Test
+    void createsABatchLikeTheTutorialAndListsIt() throws Exception {
+        long before = storedUsers();
+        HttpReply created = client().postJson("users",
+                "[" + user("Alice", "alice@example.com") + "," + user("Bob", "bob@example.com") + "]");
+
+        assertEquals(201, created.status(), created::toString);
+        JsonObject body = created.object();
+        assertEquals("Users created successfully", body.getString("message"));
+        JsonArray ids = body.getJsonArray("user_ids");
+        assertEquals(2, ids.size());
+        assertEquals(before + 2, storedUsers());
+
+        HttpReply all = client().get("users");
+        assertEquals(200, all.status(), all::toString);
+        assertTrue(all.contentType().startsWith("application/json"), all::toString);
+        JsonObject alice = all.array().stream().map(JsonValue::asJsonObject)
+                .filter(u -> u.getJsonNumber("id").longValue() == ids.getJsonNumber(0).longValue())
+                .findFirst().orElseThrow(() -> new AssertionError("Alice not listed: " + all));
+        assertEquals("Alice", alice.getString("name"));
+        assertEquals("alice@example.com", alice.getString("email"));
+        assertEquals(before + 2, all.array().size());
+    }
+
+    @Test
+    void readsOneUserByIdAndAnswers404ForAnUnknownOne() {
+        long id = client().postJson("users", "[" + user("Carol", "carol@example.com") + "]")
+                .object().getJsonArray("user_ids").getJsonNumber(0).longValue();
+
+        HttpReply carol = client().get("users/" + id);
+        assertEquals(200, carol.status(), carol::toString);
+        assertEquals(id, carol.object().getJsonNumber("id").longValue());
+        assertEquals("Carol", carol.object().getString("name"));
+
+        assertProblem(client().get("users/999999999"), 404, "999999999");
+        assertProblem(client().get("users/abc"), 400, "whole number");
+    }
+
+    @Test
+    void pagesThroughUsersByKeysetWithANextLink() throws Exception {
+        client().postJson("users", "[" + IntStream.range(0, 5).mapToObj(i -> user("page" + i, "p" + i + "@example.com"))
+                .collect(Collectors.joining(",")) + "]");
+        long total = storedUsers();
+
+        HttpReply first = client().get("users?limit=2");
+        assertEquals(200, first.status(), first::toString);
+        assertEquals(2, first.array().size());
+        String next = first.header("Link").orElseThrow(() -> new AssertionError("no Link: " + first));
+        assertTrue(next.contains("rel=\"next\""), next);
+        long lastOfFirst = first.array().getJsonObject(1).getJsonNumber("id").longValue();
+        assertTrue(next.contains("after=" + lastOfFirst), next);
+
+        HttpReply second = client().get("users?limit=2&after=" + lastOfFirst);
+        long firstOfSecond = second.array().getJsonObject(0).getJsonNumber("id").longValue();
+        assertTrue(firstOfSecond > lastOfFirst, second::toString);
+
+        HttpReply rest = client().get("users?after=0&limit=1000");
+        assertEquals(total, rest.array().size());
+        assertFalse(rest.header("Link").isPresent(), "a partial page has no next link");
+        List<Long> ids = rest.array().stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList();
+        assertEquals(ids.stream().sorted().toList(), ids, "pages are in id order");
+
+        assertProblem(client().get("users?limit=0"), 400, "limit");
+        assertProblem(client().get("users?limit=1001"), 400, "limit");
+        assertProblem(client().get("users?limit=ten"), 400, "limit must be a whole number");
+        assertProblem(client().get("users?after=-1"), 400, "after");
+    }
+
+    @Test
+    void rejectsBatchWithOneInvalidUserAndWritesNothing() throws Exception {
+        long before = storedUsers();
+        HttpReply reply = client().postJson("users",
+                "[" + user("Dave", "dave@example.com") + "," + user("", "erin@example.com") + "]");
+
+        assertProblem(reply, 400, "users[1].name");
+        assertEquals("users[1].name", reply.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(before, storedUsers());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            malformed JSON              | [{"name": "x", "email":           | not valid JSON
+            an object, not an array     | {"name":"x","email":"x@example.com"} | not valid JSON
+            an empty array              | []                                | from 1 to 1000 users
+            a null element              | [null]                            | users[0] must be a user object
+            a missing name              | [{"email":"x@example.com"}]       | users[0].name
+            a blank email               | [{"name":"x","email":"  "}]       | users[0].email
+            an email that is no email   | [{"name":"x","email":"nope"}]     | users[0].email
+            """)
+    void rejectsBadBodiesWithAProblemAndWritesNothing(String what, String body, String detail) throws Exception {
+        long before = storedUsers();
+        assertProblem(client().postJson("users", body), 400, detail);
+        assertEquals(before, storedUsers(), what + " wrote rows");
+    }
+
+    @Test
+    void rejectsValuesLongerThanTheColumns() throws Exception {
+        long before = storedUsers();
+        String longName = "n".repeat(256);
+        assertProblem(client().postJson("users", "[" + user(longName, "x@example.com") + "]"), 400, "users[0].name");
+        assertEquals(before, storedUsers());
+        assertEquals(201, client().postJson("users", "[" + user("n".repeat(255), "x@example.com") + "]").status(),
+                "255 characters fit the column");
+    }
+
+    @Test
+    void rejectsABatchOverTheMaximum() throws Exception {
+        long before = storedUsers();
+        String batch = IntStream.range(0, 1001).mapToObj(i -> user("u" + i, "u" + i + "@example.com"))
+                .collect(Collectors.joining(",", "[", "]"));
+        assertProblem(client().postJson("users", batch), 400, "from 1 to 1000 users");
+        assertEquals(before, storedUsers());
+    }
+
+    @Test
+    void rejectsAWrongContentType() throws Exception {
+        long before = storedUsers();
+        assertProblem(client().post("users", "text/plain", "[" + user("x", "x@example.com") + "]"), 415, "text/plain");
+        assertEquals(before, storedUsers());
+    }
+}
