@@ -9,15 +9,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Talks HTTP to a deployed service, as curl would. */
+/**
+ * Talks HTTP to a deployed service, as curl would, always over loopback: the deployment's URL
+ * (which Arquillian builds from the machine's network address) keeps only its port and path.
+ */
 public final class ServiceClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
 
-    public ServiceClient(URL base) {
-        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+    public ServiceClient(URL deployment) {
+        String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
+        this.base = URI.create("http://127.0.0.1:" + deployment.getPort() + path);
+    }
+
+    public URI base() {
+        return base;
     }
 
     public HttpReply get(String path) {

@@ -1,0 +1,35 @@
+package org.citusschemas.time.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import org.citusschemas.time.control.CallerLog;
+import org.citusschemas.time.entity.QueryDetail;
+
+/** {@code GET /current_time}: the server's local time and the caller's address, both logged. */
+@Path("current_time")
+@Produces(MediaType.APPLICATION_JSON)
+public class CurrentTimeResource {
+
+    static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @Inject
+    CallerLog log;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public CurrentTime now() {
+        LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        QueryDetail query = log.record(new QueryDetail(request.getRemoteAddr(), now));
+        return new CurrentTime(FORMAT.format(query.getQueryTime()), query.getIpAddress());
+    }
+}
