@@ -139,7 +139,7 @@ class UsersIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             malformed JSON              | [{"name": "x", "email":           | not valid JSON
-            an object, not an array     | {"name":"x","email":"x@example.com"} | not valid JSON
+            an object, not an array     | {"name":"x","email":"x@example.com"} | expected a JSON array, found a JSON object
             an empty array              | []                                | from 1 to 1000 users
             a null element              | [null]                            | users[0] must be a user object
             a missing name              | [{"email":"x@example.com"}]       | users[0].name

@@ -26,6 +26,9 @@ class InvalidInputMapperTest {
     static class Resource {
         public void create(@NotNull @Size(min = 1) List<@NotNull @Valid Item> items) {
         }
+
+        public void rename(@NotNull @Valid Item item) {
+        }
     }
 
     static jakarta.validation.ValidatorFactory factory;
@@ -57,6 +60,14 @@ class InvalidInputMapperTest {
     @Test
     void namesANullListElementByItsIndex() throws Exception {
         assertEquals(Set.of("items[0]"), fieldsOf(Arrays.asList(null, new Item("ok"))));
+    }
+
+    @Test
+    void namesAPropertyOfAnObjectBodyByItself() throws Exception {
+        Method rename = Resource.class.getMethod("rename", Item.class);
+        Set<String> fields = validator.forExecutables().validateParameters(new Resource(), rename, new Object[] {new Item("")})
+                .stream().map(v -> InvalidInputMapper.field(v.getPropertyPath())).collect(Collectors.toSet());
+        assertEquals(Set.of("name"), fields);
     }
 
     @Test

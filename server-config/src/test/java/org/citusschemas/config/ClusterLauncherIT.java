@@ -1,0 +1,198 @@
+package org.citusschemas.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.citusschemas.it.CitusRequirement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cluster launcher (server-config/bin/cluster) as the local run and every integration test
+ * use it: a cluster of its own on port 9820 (Citus when installed), and a plain PostgreSQL one
+ * on 9830 (CLUSTER_MODE=postgres), so that path is covered on every machine.
+ */
+class ClusterLauncherIT {
+
+    static final Path DIR = Path.of(System.getProperty("cluster.dir", "target/launcher-it"));
+    static final int PORT = Integer.getInteger("cluster.port", 9820);
+    static final Path PLAIN_DIR = DIR.resolveSibling(DIR.getFileName() + "-plain");
+    static final int PLAIN_PORT = PORT + 10;
+    static final List<String> ROLES = List.of("userservice", "timeservice", "pingservice");
+
+    record Run(int exit, String output) {
+    }
+
+    static Run launcher(Path dir, int port, Map<String, String> extraEnv, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(System.getProperty("launcher", "bin/cluster")));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("CLUSTER_DIR", dir.toString());
+        builder.environment().put("CLUSTER_PORT", String.valueOf(port));
+        builder.environment().putAll(extraEnv);
+        ROLES.forEach(role -> builder.environment().remove(role.toUpperCase() + "_DB_PASSWORD"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "launcher finished");
+        System.out.println(output);
+        return new Run(process.exitValue(), output);
+    }
+
+    static Run launcher(String... arguments) throws IOException, InterruptedException {
+        return launcher(DIR, PORT, Map.of(), arguments);
+    }
+
+    static Properties credentials(Path dir) throws IOException {
+        Properties credentials = new Properties();
+        try (var in = Files.newInputStream(dir.resolve("credentials.env"))) {
+            credentials.load(in);
+        }
+        return credentials;
+    }
+
+    static Connection connect(Path dir, int port, String role) throws IOException, SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/citus", role,
+                credentials(dir).getProperty(role.toUpperCase() + "_DB_PASSWORD"));
+    }
+
+    @BeforeAll
+    static void startFresh() throws Exception {
+        launcher("destroy");
+        Run start = launcher("start");
+        assertEquals(0, start.exit(), start.output());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        launcher("stop");
+        launcher(PLAIN_DIR, PLAIN_PORT, Map.of("CLUSTER_MODE", "postgres"), "stop");
+    }
+
+    @Test
+    void startIsIdempotentAndStatusReportsEveryNodeRunning() throws Exception {
+        Run again = launcher("start");
+        assertEquals(0, again.exit(), again.output());
+        assertTrue(again.output().contains("already running"), again.output());
+
+        Run status = launcher("status");
+        assertEquals(0, status.exit(), status.output());
+        assertFalse(status.output().contains("stopped"), status.output());
+    }
+
+    @Test
+    void keepsSecretsPrivateAndThePasswordsStableAcrossStarts() throws Exception {
+        Properties before = credentials(DIR);
+        launcher("start");
+        assertEquals(before, credentials(DIR), "a second start keeps the passwords");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(DIR.resolve("credentials.env"))));
+        for (String role : ROLES) {
+            assertTrue(before.getProperty(role.toUpperCase() + "_DB_PASSWORD").length() >= 32, role);
+        }
+    }
+
+    @Test
+    void eachServiceRoleLogsInWithItsPasswordAndFindsItsOwnSchemaFirst() throws Exception {
+        for (String role : ROLES) {
+            try (Connection connection = connect(DIR, PORT, role); Statement sql = connection.createStatement();
+                 ResultSet row = sql.executeQuery("SELECT current_schema(), "
+                         + "(SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = current_user)")) {
+                row.next();
+                assertEquals(role, row.getString(1), "search_path of " + role);
+                assertEquals(role, row.getString(2), "owner of schema " + role);
+            }
+        }
+    }
+
+    @Test
+    void refusesAWrongPassword() {
+        SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                () -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PORT + "/citus", "userservice", "wrong"));
+        assertEquals("28P01", refused.getSQLState(), refused.getMessage());
+    }
+
+    @Test
+    void distributesEveryServiceSchemaOverTwoWorkersWhenCitusIsInstalled() throws Exception {
+        CitusRequirement.assumeInstalled("ClusterLauncherIT.distributesEveryServiceSchemaOverTwoWorkersWhenCitusIsInstalled");
+        try (Connection connection = connect(DIR, PORT, "userservice"); Statement sql = connection.createStatement()) {
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("SELECT schema_name::text FROM citus_schemas ORDER BY 1")) {
+                while (rows.next()) {
+                    schemas.add(rows.getString(1));
+                }
+            }
+            assertEquals(ROLES.stream().sorted().toList(), schemas);
+            try (ResultSet rows = sql.executeQuery(
+                    "SELECT count(*) FILTER (WHERE groupid <> 0), count(*) FILTER (WHERE groupid = 0) FROM pg_dist_node")) {
+                rows.next();
+                assertEquals(2, rows.getInt(1), "workers");
+                assertEquals(1, rows.getInt(2), "coordinator in the metadata");
+            }
+        }
+    }
+
+    @Test
+    void withoutCitusRunsOnePlainPostgresAndSaysTheSchemasAreNotDistributed() throws Exception {
+        Map<String, String> plain = Map.of("CLUSTER_MODE", "postgres");
+        launcher(PLAIN_DIR, PLAIN_PORT, plain, "destroy");
+        Run start = launcher(PLAIN_DIR, PLAIN_PORT, plain, "start");
+        assertEquals(0, start.exit(), start.output());
+        assertTrue(start.output().contains("NOT distributed"), start.output());
+
+        Run status = launcher(PLAIN_DIR, PLAIN_PORT, plain, "status");
+        assertEquals(0, status.exit(), status.output());
+        assertFalse(status.output().contains("worker"), status.output());
+        try (Connection connection = connect(PLAIN_DIR, PLAIN_PORT, "timeservice"); Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("SELECT current_schema(), EXISTS (SELECT FROM pg_extension WHERE extname = 'citus')")) {
+            row.next();
+            assertEquals("timeservice", row.getString(1));
+            assertFalse(row.getBoolean(2), "no Citus in plain mode");
+        }
+        launcher(PLAIN_DIR, PLAIN_PORT, plain, "stop");
+        assertNotEquals(0, launcher(PLAIN_DIR, PLAIN_PORT, plain, "status").exit(), "status fails once stopped");
+    }
+
+    @Test
+    void rendersEachServicesPoolWithItsRoleAndNoPassword() throws Exception {
+        Path file = DIR.resolve("userservice.asadmin");
+        assertEquals(0, launcher("post-boot", "userservice", file.toString()).exit());
+        String commands = Files.readString(file);
+        assertTrue(commands.contains("user=userservice:password=${ENV=USERSERVICE_DB_PASSWORD}"), commands);
+        assertTrue(commands.contains("portNumber=" + PORT), commands);
+        assertTrue(commands.contains("--isconnectvalidatereq true"), commands);
+        assertTrue(commands.contains("create-jdbc-resource --connectionpoolid userservice-pool jdbc/userservice"), commands);
+        assertFalse(commands.contains(credentials(DIR).getProperty("USERSERVICE_DB_PASSWORD")), "no password in the file");
+
+        Run unknown = launcher("post-boot", "nosuchservice", DIR.resolve("x.asadmin").toString());
+        assertNotEquals(0, unknown.exit());
+        assertTrue(unknown.output().contains("unknown service role"), unknown.output());
+    }
+
+    @Test
+    void refusesAPortTakenByAnotherCluster() throws Exception {
+        Path other = DIR.resolveSibling(DIR.getFileName() + "-other");
+        Run clash = launcher(other, PORT, Map.of("CLUSTER_MODE", "postgres"), "start");
+        assertNotEquals(0, clash.exit(), clash.output());
+        assertTrue(clash.output().contains("is taken by another process"), clash.output());
+        launcher(other, PORT, Map.of("CLUSTER_MODE", "postgres"), "destroy");
+    }
+}
