@@ -48,6 +48,7 @@ class ClusterLauncherIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("CLUSTER_DIR", dir.toString());
         builder.environment().put("CLUSTER_PORT", String.valueOf(port));
+        builder.environment().remove("CLUSTER_MODE"); // auto, unless the test says otherwise
         builder.environment().putAll(extraEnv);
         ROLES.forEach(role -> builder.environment().remove(role.toUpperCase() + "_DB_PASSWORD"));
         Process process = builder.start();
