@@ -1,24 +1,29 @@
 package org.citusschemas.support.health;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import javax.sql.DataSource;
+import org.citusschemas.support.ServiceDatabase;
+import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
-/**
- * Whether a service can reach its own schema through its datasource. A service declares a
- * {@code @Readiness} check that delegates here with its datasource and role.
- */
-public final class DatabaseReadiness {
+/** Ready ({@code /health/ready}) when the service reaches its own schema through its datasource. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
 
-    private DatabaseReadiness() {
-    }
+    @Inject
+    ServiceDatabase database;
 
-    public static HealthCheckResponse check(DataSource dataSource, String role) {
+    @Override
+    public HealthCheckResponse call() {
+        String role = database.role();
         String name = role + "-database";
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.dataSource().getConnection();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT has_schema_privilege(current_user, ?, 'USAGE')")) {
             query.setQueryTimeout(2);

@@ -1,2 +1,2 @@
-/** MicroProfile Health readiness of a service's own datasource and schema. */
+/** MicroProfile Health readiness of a service's own datasource and schema ({@link org.citusschemas.support.ServiceDatabase}). */
 package org.citusschemas.support.health;
