@@ -82,6 +82,22 @@ class UsersIT {
     }
 
     @Test
+    void streamsEveryUserInIdOrderAcrossManyCursorFetches() throws Exception {
+        try (var db = TestCluster.connectAs("userservice"); var insert = db.createStatement()) {
+            insert.executeUpdate("INSERT INTO users (name, email) SELECT 'bulk' || g, 'bulk' || g || '@example.com' "
+                    + "FROM generate_series(1, 2345) g");
+        }
+        long stored = storedUsers();
+
+        HttpReply all = client().get("users");
+
+        assertEquals(200, all.status());
+        List<Long> ids = all.array().stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList();
+        assertEquals(stored, ids.size(), "every stored user is listed");
+        assertEquals(ids.stream().sorted().distinct().toList(), ids, "in id order, each once");
+    }
+
+    @Test
     void readsOneUserByIdAndAnswers404ForAnUnknownOne() {
         long id = client().postJson("users", "[" + user("Carol", "carol@example.com") + "]")
                 .object().getJsonArray("user_ids").getJsonNumber(0).longValue();
