@@ -1,0 +1,17 @@
+-- The admin API's login role, run on the coordinator by the launcher (and for a new service
+-- by citus_admin.onboard_service):
+--   psql -v role=citusadmin -v password=... -v dbname=citus -f admin-role.sql
+-- Its rights are no broader than the API's operations need where Citus allows:
+--  * it may log in and read the Citus catalogs and views (PUBLIC may too);
+--  * it is a member of each service role, so it acts as the owner of the services' schemas and
+--    tables, which Citus requires to distribute, undistribute, move and rebalance them;
+--  * it may drain and remove nodes (Citus revokes those from PUBLIC; granted here);
+--  * adding a node and onboarding a service need a superuser in Citus/PostgreSQL, so it may call
+--    exactly two SECURITY DEFINER functions in schema citus_admin that do only that
+--    (admin-citus.sql); it is not a superuser and cannot create roles or databases itself.
+\set ON_ERROR_STOP on
+
+SELECT format('CREATE ROLE %I LOGIN', :'role')
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
+ALTER ROLE :"role" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT PASSWORD :'password';
+GRANT CONNECT, TEMPORARY ON DATABASE :"dbname" TO :"role";
