@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.citusschemas.ping.control.PingUnavailableException;
-import org.citusschemas.support.problem.Problem;
+import org.citusschemas.problem.Problem;
 
 /** No ping command on this server: 503, saying so; nothing is stored. */
 @Provider

@@ -1,4 +1,4 @@
-package org.citusschemas.support.problem;
+package org.citusschemas.problem;
 
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;

@@ -1,4 +1,4 @@
-package org.citusschemas.support.problem;
+package org.citusschemas.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

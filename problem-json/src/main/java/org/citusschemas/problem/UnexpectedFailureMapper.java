@@ -1,4 +1,4 @@
-package org.citusschemas.support.problem;
+package org.citusschemas.problem;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;

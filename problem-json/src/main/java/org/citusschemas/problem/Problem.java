@@ -1,4 +1,4 @@
-package org.citusschemas.support.problem;
+package org.citusschemas.problem;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
