@@ -1,6 +1,10 @@
 /**
- * The operator's REST API over the Citus cluster: which schemas are distributed and where they
- * live, distributing and moving them, rebalancing, and the nodes. Reached through
- * {@code jdbc/citusadmin}. Only the application exists so far; the API is its own issue.
+ * The operator's REST API over the Citus cluster, so nobody needs a psql session for the
+ * tutorial's operations: {@code schemas} (which schemas are distributed and where, distribute,
+ * undistribute, move), {@code placement} (every node's tables and sizes), {@code rebalance}
+ * (plan, start, progress, stop, strategies), {@code nodes} (list, add, drain, remove) and
+ * {@code services} (onboard a new service). All SQL is in {@code citus}. Reached through
+ * {@code jdbc/citusadmin}, as the citusadmin role (server-config/src/main/sql/admin-role.sql
+ * documents its rights).
  */
 package org.citusschemas.admin;

@@ -2,11 +2,8 @@ package org.citusschemas.user.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -42,8 +39,7 @@ public class UsersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(
-            @NotNull(message = "must be a JSON array of users")
-            @Size(min = 1, max = MAX_BATCH, message = "must hold from {min} to {max} users")
+            @NotNull(message = "must be a JSON array of users") @Batch
             List<@NotNull(message = "must be a user object") @Valid NewUser> users) {
         List<Long> ids = directory.register(users.stream().map(NewUser::toUser).toList());
         return Response.status(Response.Status.CREATED).entity(UsersCreated.of(ids)).build();
@@ -57,7 +53,7 @@ public class UsersResource {
     @GET
     public Response list(
             @QueryParam("limit") @Pattern(regexp = "\\d{1,9}", message = "must be a whole number")
-            @Min(1) @Max(MAX_PAGE) String limit,
+            @PageSize String limit,
             @QueryParam("after") @Pattern(regexp = "\\d{1,18}", message = "must be a whole number") String after,
             @Context UriInfo uri) {
         if (limit == null && after == null) {

@@ -1,0 +1,37 @@
+package org.citusschemas.admin.citus;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready when the admin datasource reaches the coordinator; says whether Citus is installed there. */
+@Readiness
+@ApplicationScoped
+public class AdminDatabaseReadiness implements HealthCheck {
+
+    @Resource(lookup = CitusOperations.DATASOURCE)
+    DataSource dataSource;
+
+    @Override
+    public HealthCheckResponse call() {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.setQueryTimeout(2);
+            try (ResultSet row = sql.executeQuery("SELECT (SELECT extversion FROM pg_extension WHERE extname = 'citus')")) {
+                row.next();
+                String citus = row.getString(1);
+                return HealthCheckResponse.named("citusadmin-database").up()
+                        .withData("citus", citus == null ? "not installed" : citus).build();
+            }
+        } catch (SQLException e) {
+            return HealthCheckResponse.named("citusadmin-database").down()
+                    .withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+}

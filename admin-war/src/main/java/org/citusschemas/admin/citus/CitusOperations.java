@@ -1,0 +1,410 @@
+package org.citusschemas.admin.citus;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.citusschemas.admin.citus.Records.DistributedSchema;
+import org.citusschemas.admin.citus.Records.Node;
+import org.citusschemas.admin.citus.Records.NodeAddress;
+import org.citusschemas.admin.citus.Records.NodePlacement;
+import org.citusschemas.admin.citus.Records.PlannedMove;
+import org.citusschemas.admin.citus.Records.RebalanceJob;
+import org.citusschemas.admin.citus.Records.Strategy;
+import org.citusschemas.admin.citus.Records.TablePlacement;
+import org.citusschemas.admin.citus.Records.Task;
+
+/**
+ * Every Citus function and view the admin API uses, one method per operation, through
+ * {@code jdbc/citusadmin}. Each call runs on its own connection in autocommit mode (Citus runs
+ * moves and rebalances outside a transaction block) and first checks that Citus is there.
+ */
+@ApplicationScoped
+public class CitusOperations {
+
+    public static final String DATASOURCE = "jdbc/citusadmin";
+
+    @Resource(lookup = DATASOURCE)
+    DataSource dataSource;
+
+    /** One statement's work: reads rows, or runs a function, on a prepared statement. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    // ---------------------------------------------------------------- schemas
+
+    private static final String SCHEMAS = """
+            SELECT s.schema_name::text, s.colocation_id, s.schema_owner::text,
+                   coalesce(sum(sh.shard_size), 0), pg_size_pretty(coalesce(sum(sh.shard_size), 0)),
+                   min(sh.nodename), min(sh.nodeport)
+              FROM citus_schemas s
+              LEFT JOIN citus_shards sh ON sh.colocation_id = s.colocation_id AND sh.citus_table_type = 'schema'
+             WHERE ?::text IS NULL OR s.schema_name::text = ?
+             GROUP BY 1, 2, 3
+             ORDER BY 1""";
+
+    public List<DistributedSchema> schemas() throws SQLException {
+        return query(SCHEMAS, s -> {
+            s.setNull(1, Types.VARCHAR);
+            s.setNull(2, Types.VARCHAR);
+            return readSchemas(s);
+        }).result();
+    }
+
+    public Optional<DistributedSchema> schema(String name) throws SQLException {
+        return query(SCHEMAS, s -> {
+            s.setString(1, name);
+            s.setString(2, name);
+            return readSchemas(s);
+        }).result().stream().findFirst();
+    }
+
+    public boolean schemaExists(String name) throws SQLException {
+        return query("SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = ?)", s -> {
+            s.setString(1, name);
+            return single(s, r -> r.getBoolean(1));
+        }).result();
+    }
+
+    public Outcome<Void> distribute(String schema) throws SQLException {
+        return call("SELECT citus_schema_distribute(?::regnamespace)", s -> s.setString(1, SqlNames.quoted(schema)));
+    }
+
+    public Outcome<Void> undistribute(String schema) throws SQLException {
+        return call("SELECT citus_schema_undistribute(?::regnamespace)", s -> s.setString(1, SqlNames.quoted(schema)));
+    }
+
+    public Outcome<Void> move(String schema, NodeAddress target, String transferMode) throws SQLException {
+        return call("SELECT citus_schema_move(?::regnamespace, ?, ?, ?)", s -> {
+            s.setString(1, SqlNames.quoted(schema));
+            s.setString(2, target.host());
+            s.setInt(3, target.port());
+            untyped(s, 4, transferMode);
+        });
+    }
+
+    private static List<DistributedSchema> readSchemas(PreparedStatement statement) throws SQLException {
+        List<DistributedSchema> schemas = new ArrayList<>();
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                String host = row.getString(6);
+                schemas.add(new DistributedSchema(row.getString(1), row.getInt(2), row.getLong(4), row.getString(5),
+                        row.getString(3), host == null ? null : new NodeAddress(host, row.getInt(7))));
+            }
+        }
+        return schemas;
+    }
+
+    // ---------------------------------------------------------------- placement
+
+    /** The tutorial's "where does each schema live": every node, its tables of distributed schemas, totals. */
+    public List<NodePlacement> placement() throws SQLException {
+        return query("""
+                SELECT n.nodename, n.nodeport, c.relnamespace::regnamespace::text, c.relname::text,
+                       sh.shard_size, pg_size_pretty(sh.shard_size)
+                  FROM pg_dist_node n
+                  LEFT JOIN citus_shards sh ON sh.nodename = n.nodename AND sh.nodeport = n.nodeport
+                                           AND sh.citus_table_type = 'schema'
+                  LEFT JOIN pg_class c ON c.oid = sh.table_name
+                 WHERE n.noderole = 'primary'
+                 ORDER BY n.nodeport, n.nodename, 3, 4""", s -> {
+            Map<NodeAddress, List<TablePlacement>> byNode = new LinkedHashMap<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    List<TablePlacement> tables = byNode.computeIfAbsent(
+                            new NodeAddress(row.getString(1), row.getInt(2)), n -> new ArrayList<>());
+                    if (row.getString(4) != null) {
+                        tables.add(new TablePlacement(row.getString(3), row.getString(4), row.getLong(5), row.getString(6)));
+                    }
+                }
+            }
+            List<NodePlacement> nodes = new ArrayList<>();
+            for (Map.Entry<NodeAddress, List<TablePlacement>> node : byNode.entrySet()) {
+                long total = node.getValue().stream().mapToLong(TablePlacement::sizeBytes).sum();
+                nodes.add(new NodePlacement(node.getKey(), total, prettySize(s.getConnection(), total), node.getValue()));
+            }
+            return nodes;
+        }).result();
+    }
+
+    // ---------------------------------------------------------------- rebalancing
+
+    public Outcome<List<PlannedMove>> plan(String strategy) throws SQLException {
+        return query("""
+                SELECT table_name::text, shardid, shard_size, sourcename, sourceport, targetname, targetport
+                  FROM get_rebalance_table_shards_plan(rebalance_strategy := ?::name)""", s -> {
+            s.setString(1, strategy);
+            List<PlannedMove> moves = new ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    moves.add(new PlannedMove(row.getString(1), row.getLong(2), row.getLong(3),
+                            new NodeAddress(row.getString(4), row.getInt(5)), new NodeAddress(row.getString(6), row.getInt(7))));
+                }
+            }
+            return moves;
+        });
+    }
+
+    /** The job id, or null when Citus found nothing to move (its notices say why). */
+    public Outcome<Long> startRebalance(String strategy, boolean drainOnly, String transferMode) throws SQLException {
+        return query("""
+                SELECT citus_rebalance_start(rebalance_strategy := ?::name, drain_only := ?,
+                                             shard_transfer_mode := ?)""", s -> {
+            s.setString(1, strategy);
+            s.setBoolean(2, drainOnly);
+            untyped(s, 3, transferMode);
+            return single(s, r -> {
+                long job = r.getLong(1);
+                return r.wasNull() ? null : job;
+            });
+        });
+    }
+
+    public Outcome<Void> stopRebalance() throws SQLException {
+        return call("SELECT citus_rebalance_stop()", s -> { });
+    }
+
+    /** The latest rebalance job with Citus' progress report, if any job ever ran. */
+    public Optional<RebalanceJob> latestRebalance() throws SQLException {
+        Optional<Long> latest = query("SELECT job_id FROM citus_rebalance_status()",
+                s -> Optional.ofNullable(single(s, r -> r.getLong(1)))).result();
+        return latest.isEmpty() ? Optional.empty() : job(latest.get());
+    }
+
+    public Optional<RebalanceJob> job(long jobId) throws SQLException {
+        return query("""
+                SELECT j.job_id, j.state::text, j.job_type::text, j.description, j.started_at, j.finished_at,
+                       (SELECT r.details::text FROM citus_rebalance_status() r WHERE r.job_id = j.job_id)
+                  FROM pg_dist_background_job j
+                 WHERE j.job_id = ?""", s -> {
+            s.setLong(1, jobId);
+            try (ResultSet row = s.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.<RebalanceJob>empty();
+                }
+                List<Task> tasks = tasks(s.getConnection(), jobId);
+                return Optional.of(new RebalanceJob(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getObject(5, OffsetDateTime.class), row.getObject(6, OffsetDateTime.class), tasks,
+                        json(row.getString(7))));
+            }
+        }).result();
+    }
+
+    private static List<Task> tasks(Connection connection, long jobId) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("""
+                SELECT task_id, status::text, command, message, retry_count
+                  FROM pg_dist_background_task WHERE job_id = ? ORDER BY task_id""")) {
+            s.setLong(1, jobId);
+            List<Task> tasks = new ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    tasks.add(new Task(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                            (Integer) row.getObject(5)));
+                }
+            }
+            return tasks;
+        }
+    }
+
+    public List<Strategy> strategies() throws SQLException {
+        return query("""
+                SELECT name::text, default_strategy, improvement_threshold, default_threshold, minimum_threshold
+                  FROM pg_dist_rebalance_strategy ORDER BY name""", s -> {
+            List<Strategy> strategies = new ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    strategies.add(new Strategy(row.getString(1), row.getBoolean(2), row.getDouble(3), row.getDouble(4),
+                            row.getDouble(5)));
+                }
+            }
+            return strategies;
+        }).result();
+    }
+
+    // ---------------------------------------------------------------- nodes
+
+    /**
+     * Every node with its health as the coordinator sees it. A node that does not answer within
+     * two seconds is reported unhealthy instead of holding the request for Citus' default 30 s.
+     */
+    public List<Node> nodes() throws SQLException {
+        return query("""
+                WITH health AS (
+                    SELECT to_nodename, to_nodeport, bool_and(coalesce(result, false)) AS healthy
+                      FROM citus_check_cluster_node_health()
+                     WHERE from_nodeport = (SELECT nodeport FROM pg_dist_node WHERE groupid = 0 LIMIT 1)
+                     GROUP BY 1, 2),
+                sizes AS (
+                    SELECT nodename, nodeport, sum(shard_size) AS bytes FROM citus_shards GROUP BY 1, 2)
+                SELECT n.nodeid, n.nodename, n.nodeport, n.groupid, n.noderole::text, n.groupid = 0, n.isactive,
+                       n.shouldhaveshards, h.healthy, coalesce(z.bytes, 0), pg_size_pretty(coalesce(z.bytes, 0))
+                  FROM pg_dist_node n
+                  LEFT JOIN health h ON h.to_nodename = n.nodename AND h.to_nodeport = n.nodeport
+                  LEFT JOIN sizes z ON z.nodename = n.nodename AND z.nodeport = n.nodeport
+                 ORDER BY n.nodeid""", s -> {
+            try (Statement timeout = s.getConnection().createStatement()) {
+                timeout.execute("SET citus.node_connection_timeout = 2000");
+            }
+            List<Node> nodes = new ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    nodes.add(new Node(row.getInt(1), new NodeAddress(row.getString(2), row.getInt(3)), row.getInt(4),
+                            row.getString(5), row.getBoolean(6), row.getBoolean(7), row.getBoolean(8),
+                            (Boolean) row.getObject(9), row.getLong(10), row.getString(11)));
+                }
+            }
+            return nodes;
+        }).result();
+    }
+
+    public boolean nodeExists(NodeAddress node) throws SQLException {
+        return query("SELECT EXISTS (SELECT FROM pg_dist_node WHERE nodename = ? AND nodeport = ?)", s -> {
+            s.setString(1, node.host());
+            s.setInt(2, node.port());
+            return single(s, r -> r.getBoolean(1));
+        }).result();
+    }
+
+    /** Adds a primary worker (through citus_admin.add_node: citus_add_node needs a superuser). */
+    public Outcome<Integer> addNode(NodeAddress node) throws SQLException {
+        return query("SELECT citus_admin.add_node(?, ?)", s -> {
+            s.setString(1, node.host());
+            s.setInt(2, node.port());
+            return single(s, r -> r.getInt(1));
+        });
+    }
+
+    public Outcome<Void> drainNode(NodeAddress node, String transferMode) throws SQLException {
+        return call("SELECT citus_drain_node(?, ?, shard_transfer_mode := ?)", s -> {
+            s.setString(1, node.host());
+            s.setInt(2, node.port());
+            untyped(s, 3, transferMode);
+        });
+    }
+
+    public Outcome<Void> removeNode(NodeAddress node) throws SQLException {
+        return call("SELECT citus_remove_node(?, ?)", s -> {
+            s.setString(1, node.host());
+            s.setInt(2, node.port());
+        });
+    }
+
+    // ---------------------------------------------------------------- services
+
+    /** A new service's role (with this password), its own schema, distributed (citus_admin.onboard_service). */
+    public Outcome<Void> onboardService(String service, String password) throws SQLException {
+        SqlNames.quoted(service); // validates; the function quotes it again with format('%I')
+        return call("SELECT citus_admin.onboard_service(?::name, ?)", s -> {
+            s.setString(1, service);
+            s.setString(2, password);
+        });
+    }
+
+    /** Where the admin datasource points, for the server-config commands of a new service. */
+    public NodeAddress coordinator() throws SQLException {
+        return query("SELECT nodename, nodeport FROM pg_dist_node WHERE groupid = 0",
+                s -> single(s, r -> new NodeAddress(r.getString(1), r.getInt(2)))).result();
+    }
+
+    public String databaseName() throws SQLException {
+        return query("SELECT current_database()", s -> single(s, r -> r.getString(1))).result();
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private Outcome<Void> call(String sql, Binder binder) throws SQLException {
+        return query(sql, s -> {
+            binder.bind(s);
+            s.execute();
+            return null;
+        });
+    }
+
+    private <T> Outcome<T> query(String sql, Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            requireCitus(connection);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                T result = work.run(statement);
+                return new Outcome<>(result, notices(statement));
+            }
+        }
+    }
+
+    /**
+     * A value whose type PostgreSQL infers from the function's signature, such as a
+     * citus.shard_transfer_mode: naming that type in a cast would need USAGE on Citus' internal
+     * schema, which the admin role does not have.
+     */
+    private static void untyped(PreparedStatement statement, int index, String value) throws SQLException {
+        statement.setObject(index, value, Types.OTHER);
+    }
+
+    private static <T> T single(PreparedStatement statement, RowReader<T> reader) throws SQLException {
+        try (ResultSet row = statement.executeQuery()) {
+            return row.next() ? reader.read(row) : null;
+        }
+    }
+
+    private static void requireCitus(Connection connection) throws SQLException {
+        try (Statement check = connection.createStatement();
+             ResultSet row = check.executeQuery(
+                     "SELECT current_database(), (SELECT extversion FROM pg_extension WHERE extname = 'citus')")) {
+            row.next();
+            if (row.getString(2) == null) {
+                throw new CitusUnavailableException("Citus is not installed in database " + row.getString(1)
+                        + " behind " + DATASOURCE + ": there is no cluster to manage");
+            }
+        }
+    }
+
+    /** The NOTICE and WARNING messages of the statement, in order, without the driver's level prefix. */
+    private static List<String> notices(Statement statement) throws SQLException {
+        List<String> notices = new ArrayList<>();
+        for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+            notices.add(warning.getMessage());
+        }
+        return notices;
+    }
+
+    private static String prettySize(Connection connection, long bytes) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT pg_size_pretty(?::bigint)")) {
+            s.setLong(1, bytes);
+            return single(s, r -> r.getString(1));
+        }
+    }
+
+    private static JsonObject json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+}

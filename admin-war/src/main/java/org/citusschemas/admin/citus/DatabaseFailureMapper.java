@@ -1,0 +1,58 @@
+package org.citusschemas.admin.citus;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.citusschemas.problem.Problem;
+
+/**
+ * What the database said no to, as problem+json. Citus reports most refusals (a schema it cannot
+ * distribute, a rebalance already running, a node that still holds data) without a specific
+ * SQLSTATE, so anything that is not a connection failure, a missing right or bad input is a 409
+ * carrying Citus' own message, detail and hint.
+ */
+@Provider
+public class DatabaseFailureMapper implements ExceptionMapper<SQLException> {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseFailureMapper.class.getName());
+
+    @Override
+    public Response toResponse(SQLException exception) {
+        String state = exception.getSQLState() == null ? "" : exception.getSQLState();
+        String message = serverMessage(exception);
+        if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
+            LOG.log(Level.WARNING, "Database unavailable", exception);
+            return Problem.of(Status.SERVICE_UNAVAILABLE, "The database behind " + CitusOperations.DATASOURCE
+                    + " is unavailable: " + message).toResponse();
+        }
+        if (state.equals("42501")) {
+            return Problem.of(Status.FORBIDDEN, "The admin role may not do this: " + message).toResponse();
+        }
+        if (state.startsWith("22")) {
+            return Problem.of(Status.BAD_REQUEST, message).toResponse();
+        }
+        LOG.log(Level.INFO, "Citus refused an operation: {0}", message);
+        return Problem.of(Status.CONFLICT, "Citus refused: " + message).toResponse();
+    }
+
+    /** PgJDBC's message ("ERROR: ...\n  Detail: ...\n  Hint: ...\n  Where: ...") without its level or call stack. */
+    static String serverMessage(SQLException exception) {
+        String message = exception.getMessage() == null ? exception.toString() : exception.getMessage();
+        StringBuilder kept = new StringBuilder();
+        for (String line : message.split("\n")) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("Where:") || trimmed.startsWith("Position:")) {
+                continue;
+            }
+            if (!kept.isEmpty()) {
+                kept.append(' ');
+            }
+            kept.append(trimmed.replaceFirst("^ERROR:\\s*", ""));
+        }
+        return kept.toString();
+    }
+}

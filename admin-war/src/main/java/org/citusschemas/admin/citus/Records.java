@@ -1,0 +1,66 @@
+package org.citusschemas.admin.citus;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The values the admin API reads from Citus, as it answers them. */
+public final class Records {
+
+    private Records() {
+    }
+
+    /** A node's address, as Citus names it in pg_dist_node. */
+    public record NodeAddress(String host, int port) {
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
+    /** A distributed schema and the node that holds it (null while it has no table). */
+    public record DistributedSchema(String name, @JsonbProperty("colocation_id") int colocationId,
+                                    @JsonbProperty("size_bytes") long sizeBytes, String size, String owner,
+                                    NodeAddress node) {
+    }
+
+    /** One table's shard of a distributed schema, where it lives and how big it is. */
+    public record TablePlacement(String schema, String table, @JsonbProperty("size_bytes") long sizeBytes,
+                                 String size) {
+    }
+
+    /** A node with the tables it holds and their total size. */
+    public record NodePlacement(NodeAddress node, @JsonbProperty("total_bytes") long totalBytes, String total,
+                                List<TablePlacement> tables) {
+    }
+
+    /** A move the rebalancer would make. */
+    public record PlannedMove(String table, @JsonbProperty("shard_id") long shardId,
+                              @JsonbProperty("size_bytes") long sizeBytes, NodeAddress source, NodeAddress target) {
+    }
+
+    /** A rebalance strategy from pg_dist_rebalance_strategy. */
+    public record Strategy(String name, @JsonbProperty("default") boolean defaultStrategy,
+                           @JsonbProperty("improvement_threshold") double improvementThreshold,
+                           @JsonbProperty("default_threshold") double defaultThreshold,
+                           @JsonbProperty("minimum_threshold") double minimumThreshold) {
+    }
+
+    /** One task of a background job, and its progress while it runs (from citus_rebalance_status). */
+    public record Task(@JsonbProperty("task_id") long taskId, String status, String command, String message,
+                       @JsonbProperty("retry_count") Integer retryCount) {
+    }
+
+    /** A background rebalance job and its tasks. {@code details} is Citus' own progress report. */
+    public record RebalanceJob(@JsonbProperty("job_id") long jobId, String state, String type, String description,
+                               @JsonbProperty("started_at") OffsetDateTime startedAt,
+                               @JsonbProperty("finished_at") OffsetDateTime finishedAt,
+                               List<Task> tasks, jakarta.json.JsonObject details) {
+    }
+
+    /** A node of the cluster, its health as the coordinator sees it, and the data it holds. */
+    public record Node(int id, NodeAddress address, @JsonbProperty("group_id") int groupId, String role,
+                       boolean coordinator, boolean active, @JsonbProperty("should_have_shards") boolean shouldHaveShards,
+                       Boolean healthy, @JsonbProperty("size_bytes") long sizeBytes, String size) {
+    }
+}

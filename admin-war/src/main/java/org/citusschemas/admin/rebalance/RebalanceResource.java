@@ -1,0 +1,102 @@
+package org.citusschemas.admin.rebalance;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.sql.SQLException;
+import java.util.List;
+import org.citusschemas.admin.citus.CitusOperations;
+import org.citusschemas.admin.citus.Outcome;
+import org.citusschemas.admin.citus.Records.PlannedMove;
+import org.citusschemas.admin.citus.Records.RebalanceJob;
+import org.citusschemas.admin.citus.Records.Strategy;
+import org.citusschemas.admin.citus.TransferMode;
+
+/**
+ * {@code /rebalance}: a dry-run plan, start a background rebalance (202 and a job to poll), its
+ * progress, stop it, and the strategies. Citus' notices (why nothing moves, for example an
+ * improvement under the strategy's threshold) come back in every answer.
+ */
+@Path("rebalance")
+@Produces(MediaType.APPLICATION_JSON)
+public class RebalanceResource {
+
+    public record StartRequest(String strategy, @JsonbProperty("drain_only") Boolean drainOnly,
+                               @Pattern(regexp = TransferMode.PATTERN, message = TransferMode.MESSAGE) String mode) {
+    }
+
+    /** The answer to a start: the job to poll, or none when Citus found nothing to move. */
+    public record Started(@JsonbProperty("job_id") Long jobId, List<String> notices) {
+    }
+
+    @Inject
+    CitusOperations citus;
+
+    @GET
+    @Path("plan")
+    public Outcome<List<PlannedMove>> plan(@QueryParam("strategy") String strategy) throws SQLException {
+        return citus.plan(known(strategy));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(@Valid StartRequest request) throws SQLException {
+        StartRequest options = request == null ? new StartRequest(null, null, null) : request;
+        Outcome<Long> started = citus.startRebalance(known(options.strategy()),
+                Boolean.TRUE.equals(options.drainOnly()), TransferMode.orDefault(options.mode()));
+        if (started.result() == null) {
+            return Response.ok(new Started(null, started.notices())).build();
+        }
+        return Response.accepted(new Started(started.result(), started.notices()))
+                .location(UriBuilder.fromResource(RebalanceResource.class).path("jobs/{id}").build(started.result()))
+                .build();
+    }
+
+    @GET
+    public RebalanceJob latest() throws SQLException {
+        return citus.latestRebalance().orElseThrow(() -> new NotFoundException("No rebalance has run on this cluster"));
+    }
+
+    @GET
+    @Path("jobs/{id: [0-9]{1,18}}")
+    public RebalanceJob job(@PathParam("id") long id) throws SQLException {
+        return citus.job(id).orElseThrow(() -> new NotFoundException("No background job " + id));
+    }
+
+    @DELETE
+    public Outcome<Void> stop() throws SQLException {
+        return citus.stopRebalance();
+    }
+
+    @GET
+    @Path("strategies")
+    public List<Strategy> strategies() throws SQLException {
+        return citus.strategies();
+    }
+
+    /** A strategy the cluster has (null: Citus' default); anything else is a 400 naming the known ones. */
+    private String known(String strategy) throws SQLException {
+        if (strategy == null) {
+            return null;
+        }
+        List<String> names = citus.strategies().stream().map(Strategy::name).toList();
+        if (!names.contains(strategy)) {
+            throw new BadRequestException("Unknown rebalance strategy '" + strategy + "'; this cluster has " + names);
+        }
+        return strategy;
+    }
+}

@@ -1,0 +1,91 @@
+package org.citusschemas.admin.services;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.citusschemas.admin.citus.CitusOperations;
+import org.citusschemas.admin.citus.Outcome;
+import org.citusschemas.admin.citus.Records.DistributedSchema;
+import org.citusschemas.admin.citus.Records.NodeAddress;
+import org.citusschemas.admin.citus.SqlNames;
+import org.citusschemas.admin.schemas.SchemasResource;
+
+/**
+ * {@code /services}: onboard a new service in one call: its login role with a new password, the
+ * schema it owns, distributed, the admin role's access, and the app-server commands for its pool
+ * and JNDI resource (rendered from the same template server-config uses). The password is shown
+ * in this answer only.
+ */
+@Path("services")
+@Produces(MediaType.APPLICATION_JSON)
+public class ServicesResource {
+
+    private static final String TEMPLATE = "/server-config/service-datasource.asadmin";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record OnboardRequest(@NotNull @SqlNames.Identifier String name) {
+    }
+
+    public record Onboarded(String service, String datasource, DistributedSchema schema,
+                            @JsonbProperty("password_variable") String passwordVariable, String password,
+                            @JsonbProperty("server_config") String serverConfig, List<String> notices) {
+    }
+
+    @Inject
+    CitusOperations citus;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response onboard(@NotNull @Valid OnboardRequest request) throws SQLException {
+        String service = request.name();
+        String password = HexFormat.of().formatHex(bytes(24));
+        Outcome<Void> onboarded = citus.onboardService(service, password);
+        DistributedSchema schema = citus.schema(service).orElseThrow();
+        String variable = service.toUpperCase(Locale.ROOT) + "_DB_PASSWORD";
+        String commands = render(service, variable, citus.coordinator(), citus.databaseName());
+        return Response.created(UriBuilder.fromResource(SchemasResource.class).path(service).build())
+                .entity(new Onboarded(service, "jdbc/" + service, schema, variable, password, commands, onboarded.notices()))
+                .build();
+    }
+
+    private static byte[] bytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** server-config's pool and resource template, for this service and this cluster. */
+    static String render(String role, String passwordVariable, NodeAddress coordinator, String database) {
+        try (InputStream template = ServicesResource.class.getResourceAsStream(TEMPLATE)) {
+            if (template == null) {
+                throw new IllegalStateException("The WAR lacks " + TEMPLATE);
+            }
+            return new String(template.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.replace("@ROLE_ENV@", passwordVariable).replace("@ROLE@", role)
+                            .replace("@DB_HOST@", coordinator.host()).replace("@DB_PORT@", String.valueOf(coordinator.port()))
+                            .replace("@DB_NAME@", database))
+                    .collect(Collectors.joining("\n", "", "\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
