@@ -1,9 +1,9 @@
 -- What the admin role may do on a Citus cluster beyond its membership in the service roles
--- (see admin-role.sql). Run by the launcher as superuser when Citus is in use:
+-- (see admin-role.sql): call the functions of schema citus_admin, each of which does one
+-- operation that Citus reserves to a superuser. Run by the launcher as superuser with Citus:
 --   psql -v role=citusadmin -f admin-citus.sql
 \set ON_ERROR_STOP on
 
-GRANT EXECUTE ON FUNCTION citus_drain_node(text, integer, citus.shard_transfer_mode, name) TO :"role";
 GRANT EXECUTE ON FUNCTION citus_remove_node(text, integer) TO :"role";
 
 -- Functions that need a superuser, narrowed to one operation each.
@@ -11,11 +11,31 @@ CREATE SCHEMA IF NOT EXISTS citus_admin;
 REVOKE ALL ON SCHEMA citus_admin FROM PUBLIC;
 GRANT USAGE ON SCHEMA citus_admin TO :"role";
 
--- citus_add_node requires a superuser: adds one primary worker, nothing else.
+-- Adding, draining and removing a node rewrite pg_dist_node on every node, which only a superuser
+-- may (citus_add_node checks for one; drain and remove fail on the metadata of the other nodes).
+-- Each function does that one operation, with the defaults otherwise.
 CREATE OR REPLACE FUNCTION citus_admin.add_node(node_name text, node_port integer)
 RETURNS integer
 LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public
 AS $$ SELECT citus_add_node(node_name, node_port) $$;
+
+CREATE OR REPLACE FUNCTION citus_admin.drain_node(node_name text, node_port integer, transfer_mode text)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+AS $$
+BEGIN
+    PERFORM citus_drain_node(node_name, node_port, shard_transfer_mode := transfer_mode::citus.shard_transfer_mode);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION citus_admin.remove_node(node_name text, node_port integer)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+AS $$
+BEGIN
+    PERFORM citus_remove_node(node_name, node_port);
+END
+$$;
 
 -- A new service: its login role, the schema it owns, distributed; the admin role becomes a
 -- member (to manage the schema) and nobody else gets access. Creating roles needs CREATEROLE,
@@ -47,7 +67,5 @@ BEGIN
 END
 $$;
 
-REVOKE ALL ON FUNCTION citus_admin.add_node(text, integer) FROM PUBLIC;
-REVOKE ALL ON FUNCTION citus_admin.onboard_service(name, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION citus_admin.add_node(text, integer) TO :"role";
-GRANT EXECUTE ON FUNCTION citus_admin.onboard_service(name, text) TO :"role";
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA citus_admin FROM PUBLIC;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA citus_admin TO :"role";

@@ -18,10 +18,28 @@ public final class ServiceClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
+    private final String authorization;
 
     public ServiceClient(URL deployment) {
-        String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
-        this.base = URI.create("http://127.0.0.1:" + deployment.getPort() + path);
+        this(URI.create("http://127.0.0.1:" + deployment.getPort()
+                + (deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/")), null);
+    }
+
+    private ServiceClient(URI base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same client, logging in with HTTP Basic. */
+    public ServiceClient as(String user, String password) {
+        String credentials = java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new ServiceClient(base, "Basic " + credentials);
+    }
+
+    /** Another application on the same server, at the given context root. */
+    public ServiceClient sibling(String contextRoot) {
+        return new ServiceClient(base.resolve("/" + contextRoot + "/"), authorization);
     }
 
     public URI base() {
@@ -48,11 +66,15 @@ public final class ServiceClient {
         return send(HttpRequest.newBuilder(resolve(path)).DELETE());
     }
 
+    /** A path relative to the application, or, with a leading '/', to the server ({@code /health/ready}). */
     private URI resolve(String path) {
-        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+        return base.resolve(path);
     }
 
     private HttpReply send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());

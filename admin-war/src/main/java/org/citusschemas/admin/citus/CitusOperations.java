@@ -292,16 +292,26 @@ public class CitusOperations {
         });
     }
 
+    /**
+     * Moves every shard off a node (through citus_admin.drain_node: it rewrites every node's
+     * metadata), then deletes the moved shards' leftovers there at once instead of at Citus' next
+     * deferred cleanup, so the drained node holds nothing and can be removed and added back.
+     */
     public Outcome<Void> drainNode(NodeAddress node, String transferMode) throws SQLException {
-        return call("SELECT citus_drain_node(?, ?, shard_transfer_mode := ?)", s -> {
+        Outcome<Void> drained = call("SELECT citus_admin.drain_node(?, ?, ?)", s -> {
             s.setString(1, node.host());
             s.setInt(2, node.port());
-            untyped(s, 3, transferMode);
+            s.setString(3, transferMode);
         });
+        Outcome<Void> cleaned = call("CALL citus_cleanup_orphaned_resources()", s -> { });
+        List<String> notices = new ArrayList<>(drained.notices());
+        notices.addAll(cleaned.notices());
+        return new Outcome<>(null, notices);
     }
 
+    /** Removes a node (through citus_admin.remove_node: it rewrites every node's metadata). */
     public Outcome<Void> removeNode(NodeAddress node) throws SQLException {
-        return call("SELECT citus_remove_node(?, ?)", s -> {
+        return call("SELECT citus_admin.remove_node(?, ?)", s -> {
             s.setString(1, node.host());
             s.setInt(2, node.port());
         });

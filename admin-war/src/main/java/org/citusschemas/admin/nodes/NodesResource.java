@@ -48,7 +48,7 @@ public class NodesResource {
     }
 
     @GET
-    @Path("{host}/{port: [0-9]{1,5}}")
+    @Path("{host}/{port}")
     public Node get(@PathParam("host") @SqlNames.Host String host, @PathParam("port") int port) throws SQLException {
         return find(new NodeAddress(host, port));
     }
@@ -64,7 +64,7 @@ public class NodesResource {
     }
 
     @POST
-    @Path("{host}/{port: [0-9]{1,5}}/drain")
+    @Path("{host}/{port}/drain")
     @Consumes(MediaType.APPLICATION_JSON)
     public Outcome<Node> drain(@PathParam("host") @SqlNames.Host String host, @PathParam("port") int port,
                                @Valid DrainRequest request) throws SQLException {
@@ -74,7 +74,7 @@ public class NodesResource {
     }
 
     @DELETE
-    @Path("{host}/{port: [0-9]{1,5}}")
+    @Path("{host}/{port}")
     public Outcome<Void> remove(@PathParam("host") @SqlNames.Host String host, @PathParam("port") int port)
             throws SQLException {
         return citus.removeNode(existing(host, port));

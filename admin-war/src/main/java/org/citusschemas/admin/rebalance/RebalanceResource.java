@@ -72,7 +72,7 @@ public class RebalanceResource {
     }
 
     @GET
-    @Path("jobs/{id: [0-9]{1,18}}")
+    @Path("jobs/{id}")
     public RebalanceJob job(@PathParam("id") long id) throws SQLException {
         return citus.job(id).orElseThrow(() -> new NotFoundException("No background job " + id));
     }

@@ -1,0 +1,391 @@
+package org.citusschemas.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.citusschemas.it.CitusRequirement;
+import org.citusschemas.it.HttpReply;
+import org.citusschemas.it.ServiceClient;
+import org.citusschemas.it.ServiceWar;
+import org.citusschemas.it.TestCluster;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every endpoint of the admin API, its errors and its access rules, on Payara Micro against the
+ * test run's own Citus cluster (a coordinator on 9810 and workers on 9811 and 9812). The tests
+ * that change placement run in order and put every service schema back where it was.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminApiIT {
+
+    static final String HOST = "127.0.0.1";
+    static final int WORKER1 = Integer.getInteger("cluster.port", 9810) + 1;
+    static final int WORKER2 = WORKER1 + 1;
+    static final List<String> SERVICES = List.of("pingservice", "timeservice", "userservice");
+
+    @Deployment(testable = false)
+    static WebArchive admin() {
+        return ServiceWar.built();
+    }
+
+    /** Any deployed application's URL: its port is the server's. */
+    @ArquillianResource
+    URL deployment;
+
+    /**
+     * The admin API at its context root. The three services share its server, and the adapter's
+     * URL names whichever application it saw last.
+     */
+    ServiceClient api() {
+        return new ServiceClient(deployment).sibling("admin-war");
+    }
+
+    /** The onboarded service's password, shown once by the onboarding answer. */
+    static String orderPassword;
+
+    @BeforeEach
+    void needsCitus(TestInfo test) {
+        CitusRequirement.assumeInstalled("AdminApiIT." + test.getTestMethod().orElseThrow().getName());
+    }
+
+    ServiceClient anonymous() {
+        return api();
+    }
+
+    ServiceClient operator() {
+        return anonymous().as("operator", System.getenv("ADMIN_OPERATOR_PASSWORD"));
+    }
+
+    ServiceClient reader() {
+        return anonymous().as("reader", System.getenv("ADMIN_READER_PASSWORD"));
+    }
+
+    static void assertProblem(HttpReply reply, int status, String detailMentions) {
+        assertEquals(status, reply.status(), reply::toString);
+        assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
+        assertEquals(status, reply.object().getInt("status"), reply::toString);
+        assertTrue(reply.object().getString("detail").contains(detailMentions),
+                () -> "detail should mention '" + detailMentions + "': " + reply);
+    }
+
+    static HttpReply ok(HttpReply reply) {
+        assertTrue(reply.status() / 100 == 2, reply::toString);
+        return reply;
+    }
+
+    /** Schema name to the port of the worker that holds it. */
+    Map<String, Integer> placement() {
+        return ok(operator().get("schemas")).array().stream().map(JsonValue::asJsonObject)
+                .filter(s -> !s.isNull("node"))
+                .collect(Collectors.toMap(s -> s.getString("name"), s -> s.getJsonObject("node").getInt("port")));
+    }
+
+    String moveBody(int port, String mode) {
+        return "{\"host\":\"" + HOST + "\",\"port\":" + port + ",\"mode\":\"" + mode + "\"}";
+    }
+
+    // ------------------------------------------------------------------ access
+
+    @Test
+    @Order(1)
+    void refusesAnonymousAndWrongPasswordsWithAProblem() {
+        HttpReply anonymous = anonymous().get("schemas");
+        assertProblem(anonymous, 401, "Log in");
+        assertTrue(anonymous.header("WWW-Authenticate").orElse("").startsWith("Basic"), anonymous::toString);
+        assertProblem(anonymous().as("operator", "wrong").get("schemas"), 401, "Log in");
+    }
+
+    @Test
+    @Order(2)
+    void letsAReaderReadButNotChangeAnything() {
+        ok(reader().get("schemas"));
+        ok(reader().get("nodes"));
+        assertProblem(reader().postJson("schemas", "{\"schema\":\"userservice\"}"), 403, "operator");
+        assertProblem(reader().delete("rebalance"), 403, "operator");
+        assertProblem(reader().postJson("services", "{\"name\":\"readerservice\"}"), 403, "operator");
+    }
+
+    @Test
+    @Order(3)
+    void publishesAnOpenApiDocumentOfEveryResource() {
+        HttpReply openapi = anonymous().get("/openapi");
+        assertEquals(200, openapi.status(), openapi::toString);
+        for (String path : List.of("/schemas:", "/schemas/{name}/move:", "/placement:", "/rebalance:",
+                "/rebalance/plan:", "/rebalance/jobs/{id}:", "/rebalance/strategies:", "/nodes:", "/services:")) {
+            assertTrue(openapi.body().contains(path), () -> path + " missing from " + openapi.body());
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    @Test
+    @Order(10)
+    void listsTheServicesDistributedSchemasWithSizeOwnerAndNode() {
+        JsonArray schemas = ok(operator().get("schemas")).array();
+        for (String service : SERVICES) {
+            JsonObject schema = schemas.stream().map(JsonValue::asJsonObject)
+                    .filter(s -> s.getString("name").equals(service)).findFirst()
+                    .orElseThrow(() -> new AssertionError(service + " not listed: " + schemas));
+            assertEquals(service, schema.getString("owner"));
+            assertTrue(schema.getJsonNumber("size_bytes").longValue() > 0, schema::toString);
+            assertFalse(schema.getString("size").isBlank(), schema::toString);
+            assertTrue(schema.getInt("colocation_id") > 0, schema::toString);
+            assertTrue(Set.of(WORKER1, WORKER2).contains(schema.getJsonObject("node").getInt("port")), schema::toString);
+        }
+        assertEquals("userservice", ok(operator().get("schemas/userservice")).object().getString("name"));
+    }
+
+    @Test
+    @Order(11)
+    void answers404ForASchemaThatIsNotDistributedAnd400ForANameThatIsNoIdentifier() {
+        assertProblem(operator().get("schemas/nosuchschema"), 404, "nosuchschema");
+        assertProblem(operator().delete("schemas/nosuchschema"), 404, "nosuchschema");
+        assertProblem(operator().postJson("schemas/nosuchschema/move", moveBody(WORKER1, "auto")), 404, "nosuchschema");
+        assertProblem(operator().postJson("schemas", "{\"schema\":\"nosuchschema\"}"), 404, "nosuchschema");
+
+        assertProblem(operator().get("schemas/Bad-Name"), 400, "identifier");
+        assertProblem(operator().postJson("schemas", "{\"schema\":\"x; DROP SCHEMA userservice\"}"), 400, "identifier");
+        assertProblem(operator().postJson("schemas", "{}"), 400, "schema");
+        assertProblem(operator().postJson("schemas/userservice/move", "{\"host\":\"a b\",\"port\":9811}"), 400, "host");
+        assertProblem(operator().postJson("schemas/userservice/move", moveBody(70000, "auto")), 400, "port");
+        assertProblem(operator().postJson("schemas/userservice/move", moveBody(WORKER1, "fast")), 400, "mode");
+        assertProblem(operator().postJson("schemas/userservice/move", moveBody(1, "auto")), 404, "No node 127.0.0.1:1");
+    }
+
+    @Test
+    @Order(12)
+    void showsWhereEachSchemaLivesByNodeAndTableWithTotals() {
+        JsonArray nodes = ok(operator().get("placement")).array();
+        Map<Integer, JsonObject> byPort = nodes.stream().map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(n -> n.getJsonObject("node").getInt("port"), n -> n));
+        assertTrue(byPort.keySet().containsAll(Set.of(WORKER1, WORKER2)), nodes::toString);
+        Map<String, Integer> tableNodes = new HashMap<>();
+        for (JsonObject node : byPort.values()) {
+            long sum = node.getJsonArray("tables").stream()
+                    .mapToLong(t -> t.asJsonObject().getJsonNumber("size_bytes").longValue()).sum();
+            assertEquals(sum, node.getJsonNumber("total_bytes").longValue(), node::toString);
+            node.getJsonArray("tables").forEach(t -> tableNodes.put(t.asJsonObject().getString("schema") + "."
+                    + t.asJsonObject().getString("table"), node.getJsonObject("node").getInt("port")));
+        }
+        assertEquals(placement().get("userservice"), tableNodes.get("userservice.users"), tableNodes::toString);
+        assertEquals(placement().get("timeservice"), tableNodes.get("timeservice.query_details"));
+        assertEquals(placement().get("pingservice"), tableNodes.get("pingservice.ping_results"));
+    }
+
+    @Test
+    @Order(13)
+    void listsNodesWithRoleHealthAndSize() {
+        JsonArray nodes = ok(operator().get("nodes")).array();
+        assertEquals(3, nodes.size(), nodes::toString);
+        long coordinators = nodes.stream().filter(n -> n.asJsonObject().getBoolean("coordinator")).count();
+        assertEquals(1, coordinators, nodes::toString);
+        for (JsonValue value : nodes) {
+            JsonObject node = value.asJsonObject();
+            assertEquals("primary", node.getString("role"));
+            assertTrue(node.getBoolean("healthy"), node::toString);
+            assertTrue(node.getBoolean("active"), node::toString);
+        }
+        JsonObject worker = ok(operator().get("nodes/" + HOST + "/" + placement().get("userservice"))).object();
+        assertTrue(worker.getJsonNumber("size_bytes").longValue() > 0, worker::toString);
+        assertProblem(operator().get("nodes/" + HOST + "/1"), 404, "No node");
+    }
+
+    @Test
+    @Order(14)
+    void listsStrategiesAndPlansADryRunWithCitusNotices() {
+        JsonArray strategies = ok(operator().get("rebalance/strategies")).array();
+        Set<String> names = strategies.stream().map(s -> s.asJsonObject().getString("name")).collect(Collectors.toSet());
+        assertTrue(names.containsAll(Set.of("by_disk_size", "by_shard_count")), names::toString);
+
+        JsonObject plan = ok(operator().get("rebalance/plan?strategy=by_disk_size")).object();
+        assertNotNull(plan.getJsonArray("result"), plan::toString);
+        assertNotNull(plan.getJsonArray("notices"), plan::toString);
+        assertProblem(operator().get("rebalance/plan?strategy=nope"), 400, "by_disk_size");
+        assertProblem(operator().postJson("rebalance", "{\"strategy\":\"nope\"}"), 400, "Unknown rebalance strategy");
+        assertProblem(operator().postJson("rebalance", "{\"mode\":\"fast\"}"), 400, "mode");
+        assertProblem(operator().get("rebalance/jobs/999999"), 404, "999999");
+    }
+
+    // ------------------------------------------------------------------ changing
+
+    @Test
+    @Order(20)
+    void onboardsANewServiceInOneCallAndRefusesItTwice() throws Exception {
+        HttpReply reply = operator().postJson("services", "{\"name\":\"orderservice\"}");
+
+        assertEquals(201, reply.status(), reply::toString);
+        assertTrue(reply.header("Location").orElse("").endsWith("/schemas/orderservice"), reply::toString);
+        JsonObject onboarded = reply.object();
+        assertEquals("jdbc/orderservice", onboarded.getString("datasource"));
+        assertEquals("orderservice", onboarded.getJsonObject("schema").getString("owner"));
+        assertEquals("ORDERSERVICE_DB_PASSWORD", onboarded.getString("password_variable"));
+        String commands = onboarded.getString("server_config");
+        assertTrue(commands.contains("user=orderservice:password=${ENV=ORDERSERVICE_DB_PASSWORD}"), commands);
+        assertTrue(commands.contains("create-jdbc-resource --connectionpoolid orderservice-pool jdbc/orderservice"), commands);
+        assertFalse(commands.contains(onboarded.getString("password")), "no password in the commands");
+
+        orderPassword = onboarded.getString("password");
+        try (Connection order = DriverManager.getConnection(TestCluster.url(), "orderservice", orderPassword);
+             Statement sql = order.createStatement()) {
+            sql.execute("CREATE TABLE orders (id serial PRIMARY KEY, item text NOT NULL)");
+            sql.execute("INSERT INTO orders (item) VALUES ('book')");
+            try (ResultSet row = sql.executeQuery("SELECT current_schema(), count(*) FROM orders GROUP BY 1")) {
+                row.next();
+                assertEquals("orderservice", row.getString(1));
+                assertEquals(1, row.getInt(2));
+            }
+        }
+        assertNotNull(ok(operator().get("schemas/orderservice")).object().get("node"));
+        assertProblem(operator().postJson("services", "{\"name\":\"orderservice\"}"), 409, "already exists");
+        assertProblem(operator().postJson("services", "{\"name\":\"Order-Service\"}"), 400, "identifier");
+    }
+
+    @Test
+    @Order(21)
+    void undistributesAndRefusesToDistributeWhatCitusCannotTakeWithItsReason() throws Exception {
+        JsonObject undistributed = ok(operator().delete("schemas/orderservice")).object();
+        assertTrue(undistributed.getJsonArray("notices").toString().contains("undistributing schema orderservice"),
+                undistributed::toString);
+        assertProblem(operator().get("schemas/orderservice"), 404, "orderservice");
+
+        try (Connection order = DriverManager.getConnection(TestCluster.url(), "orderservice", orderPassword);
+             Statement sql = order.createStatement()) {
+            sql.execute("CREATE TABLE orderservice.parent (id int)");
+            sql.execute("CREATE TABLE orderservice.child () INHERITS (orderservice.parent)");
+        }
+        HttpReply refused = operator().postJson("schemas", "{\"schema\":\"orderservice\"}");
+        assertProblem(refused, 409, "Citus refused");
+        assertTrue(refused.object().getString("detail").contains("inherit"), refused::toString);
+
+        try (Connection order = DriverManager.getConnection(TestCluster.url(), "orderservice", orderPassword);
+             Statement sql = order.createStatement()) {
+            sql.execute("DROP TABLE orderservice.child, orderservice.parent");
+        }
+        HttpReply distributed = operator().postJson("schemas", "{\"schema\":\"orderservice\"}");
+        assertEquals(201, distributed.status(), distributed::toString);
+        assertTrue(distributed.object().getJsonArray("notices").toString().contains("distributing the schema orderservice"),
+                distributed::toString);
+        assertEquals("orderservice", distributed.object().getJsonObject("result").getString("name"));
+    }
+
+    @Test
+    @Order(22)
+    void movesASchemaToTheOtherWorkerWithItsData() throws Exception {
+        int from = placement().get("orderservice");
+        int to = from == WORKER1 ? WORKER2 : WORKER1;
+
+        JsonObject moved = ok(operator().postJson("schemas/orderservice/move", moveBody(to, "block_writes"))).object();
+
+        assertEquals(to, moved.getJsonObject("result").getJsonObject("node").getInt("port"), moved::toString);
+        assertEquals(to, placement().get("orderservice"));
+        try (Connection order = DriverManager.getConnection(TestCluster.url(), "orderservice", orderPassword);
+             Statement sql = order.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT count(*) FROM orders")) {
+            rows.next();
+            assertEquals(1, rows.getInt(1), "the order moved with its schema");
+        }
+    }
+
+    @Test
+    @Order(30)
+    void refusesToRemoveANodeThatHoldsDataAndAnswers404ForAnUnknownOne() {
+        int holder = placement().get("userservice");
+        assertProblem(operator().delete("nodes/" + HOST + "/" + holder), 409, "Citus refused");
+        assertProblem(operator().delete("nodes/" + HOST + "/1"), 404, "No node");
+        assertProblem(operator().postJson("nodes/" + HOST + "/1/drain", "{}"), 404, "No node");
+        assertProblem(operator().postJson("nodes", "{\"host\":\"-x\",\"port\":9999}"), 400, "host");
+    }
+
+    @Test
+    @Order(31)
+    void drainsRemovesAndAddsBackAWorkerThenRestoresThePlacement() {
+        Map<String, Integer> before = placement();
+
+        JsonObject drained = ok(operator().postJson("nodes/" + HOST + "/" + WORKER2 + "/drain", "{\"mode\":\"block_writes\"}"))
+                .object();
+        assertEquals(0, drained.getJsonObject("result").getJsonNumber("size_bytes").longValue(), drained::toString);
+        assertTrue(placement().values().stream().allMatch(port -> port == WORKER1), () -> placement().toString());
+
+        ok(operator().delete("nodes/" + HOST + "/" + WORKER2));
+        assertEquals(2, ok(operator().get("nodes")).array().size());
+
+        HttpReply added = operator().postJson("nodes", "{\"host\":\"" + HOST + "\",\"port\":" + WORKER2 + "}");
+        assertEquals(201, added.status(), added::toString);
+        assertTrue(added.header("Location").orElse("").endsWith("/nodes/" + HOST + "/" + WORKER2), added::toString);
+        assertTrue(added.object().getJsonObject("result").getBoolean("healthy"), added::toString);
+        assertEquals(3, ok(operator().get("nodes")).array().size());
+
+        for (Map.Entry<String, Integer> schema : before.entrySet()) {
+            if (schema.getValue() != WORKER1) {
+                ok(operator().postJson("schemas/" + schema.getKey() + "/move", moveBody(schema.getValue(), "block_writes")));
+            }
+        }
+        assertEquals(before, placement());
+    }
+
+    @Test
+    @Order(40)
+    void stopsARunningRebalanceAndRefusesToStopWhenNoneRuns() throws Exception {
+        assertProblem(operator().delete("rebalance"), 409, "no ongoing rebalance");
+
+        Map<String, Integer> before = placement();
+        try (Connection order = DriverManager.getConnection(TestCluster.url(), "orderservice", orderPassword);
+             Statement sql = order.createStatement()) {
+            sql.executeUpdate("INSERT INTO orders (item) SELECT 'item' || g FROM generate_series(1, 200000) g");
+        }
+        int crowded = before.get("userservice");
+        for (String schema : List.of("orderservice", "timeservice", "pingservice")) {
+            if (placement().get(schema) != crowded) {
+                ok(operator().postJson("schemas/" + schema + "/move", moveBody(crowded, "block_writes")));
+            }
+        }
+
+        HttpReply started = operator().postJson("rebalance", "{\"strategy\":\"by_shard_count\",\"mode\":\"force_logical\"}");
+        assertEquals(202, started.status(), started::toString);
+        long job = started.object().getJsonNumber("job_id").longValue();
+        JsonObject stopped = ok(operator().delete("rebalance")).object();
+        assertNotNull(stopped.getJsonArray("notices"), stopped::toString);
+
+        String state = "";
+        for (int i = 0; i < 120 && !List.of("cancelled", "finished", "failed").contains(state); i++) {
+            Thread.sleep(500);
+            state = ok(operator().get("rebalance/jobs/" + job)).object().getString("state");
+        }
+        assertEquals("cancelled", state, "the stopped job");
+        assertEquals(job, ok(operator().get("rebalance")).object().getJsonNumber("job_id").longValue());
+
+        Map<String, Integer> now = placement();
+        for (Map.Entry<String, Integer> schema : before.entrySet()) {
+            if (!schema.getValue().equals(now.get(schema.getKey()))) {
+                ok(operator().postJson("schemas/" + schema.getKey() + "/move", moveBody(schema.getValue(), "block_writes")));
+            }
+        }
+        assertEquals(before, placement());
+    }
+}
