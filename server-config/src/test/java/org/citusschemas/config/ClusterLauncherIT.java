@@ -125,6 +125,38 @@ class ClusterLauncherIT {
     }
 
     @Test
+    void createsTheAdminRoleAsAMemberOfEveryServiceRoleAndNoSuperuser() throws Exception {
+        try (Connection connection = connect(DIR, PORT, "citusadmin"); Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("SELECT rolsuper, rolcreaterole, rolcreatedb, "
+                     + "pg_has_role('citusadmin', 'userservice', 'USAGE'), pg_has_role('citusadmin', 'timeservice', 'USAGE'), "
+                     + "pg_has_role('citusadmin', 'pingservice', 'USAGE') FROM pg_roles WHERE rolname = current_user")) {
+            row.next();
+            assertFalse(row.getBoolean(1), "superuser");
+            assertFalse(row.getBoolean(2), "createrole");
+            assertFalse(row.getBoolean(3), "createdb");
+            assertTrue(row.getBoolean(4) && row.getBoolean(5) && row.getBoolean(6), "member of every service role");
+        }
+    }
+
+    @Test
+    void rendersTheAdminUsersIntoTheAdminPostBootFileOnly() throws Exception {
+        Path file = DIR.resolve("admin.asadmin");
+        assertEquals(0, launcher("post-boot", "citusadmin,userservice", file.toString()).exit());
+        String commands = Files.readString(file);
+        assertTrue(commands.contains("jdbc/citusadmin") && commands.contains("jdbc/userservice"), commands);
+        assertTrue(commands.contains("create-file-user --groups citus-operators --passwordfile"), commands);
+        assertTrue(commands.contains("create-file-user --groups citus-readers --passwordfile"), commands);
+        assertFalse(commands.contains(credentials(DIR).getProperty("ADMIN_OPERATOR_PASSWORD")), "no password in the file");
+        assertFalse(Files.readString(launcherFile("userservice")).contains("create-file-user"));
+    }
+
+    private static Path launcherFile(String role) throws Exception {
+        Path file = DIR.resolve(role + "-only.asadmin");
+        assertEquals(0, launcher("post-boot", role, file.toString()).exit());
+        return file;
+    }
+
+    @Test
     void refusesAWrongPassword() {
         SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
                 () -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PORT + "/citus", "userservice", "wrong"));
@@ -185,7 +217,7 @@ class ClusterLauncherIT {
 
         Run unknown = launcher("post-boot", "nosuchservice", DIR.resolve("x.asadmin").toString());
         assertNotEquals(0, unknown.exit());
-        assertTrue(unknown.output().contains("unknown service role"), unknown.output());
+        assertTrue(unknown.output().contains("unknown role"), unknown.output());
     }
 
     @Test
