@@ -1,26 +1,35 @@
 package org.citusschemas.admin.citus;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the admin datasource reaches the coordinator; says whether Citus is installed there. */
+/**
+ * Ready when the admin datasource reaches the coordinator; says whether Citus is installed there.
+ * The datasource is looked up by its global name: Payara Server runs health checks from its own
+ * /health application, where this WAR's java:comp/env (and so @Resource) is not bound.
+ */
 @Readiness
 @ApplicationScoped
 public class AdminDatabaseReadiness implements HealthCheck {
 
-    @Resource(lookup = CitusOperations.DATASOURCE)
-    DataSource dataSource;
-
     @Override
     public HealthCheckResponse call() {
+        DataSource dataSource;
+        try {
+            dataSource = InitialContext.doLookup(CitusOperations.DATASOURCE);
+        } catch (NamingException e) {
+            return HealthCheckResponse.named("citusadmin-database").down()
+                    .withData("error", "no datasource " + CitusOperations.DATASOURCE).build();
+        }
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.setQueryTimeout(2);
             try (ResultSet row = sql.executeQuery("SELECT (SELECT extversion FROM pg_extension WHERE extname = 'citus')")) {
