@@ -249,6 +249,10 @@ class AdminApiIT {
         assertTrue(commands.contains("user=orderservice:password=${ENV=ORDERSERVICE_DB_PASSWORD}"), commands);
         assertTrue(commands.contains("create-jdbc-resource --connectionpoolid orderservice-pool jdbc/orderservice"), commands);
         assertFalse(commands.contains(onboarded.getString("password")), "no password in the commands");
+        String serverCommands = onboarded.getString("payara_server_config");
+        assertTrue(serverCommands.startsWith("create-password-alias orderservice-db"), serverCommands);
+        assertTrue(serverCommands.contains("user=orderservice:password=${ALIAS=orderservice-db}"), serverCommands);
+        assertFalse(serverCommands.contains(onboarded.getString("password")), "no password in the commands");
 
         orderPassword = onboarded.getString("password");
         try (Connection order = DriverManager.getConnection(TestCluster.url(), "orderservice", orderPassword);

@@ -44,9 +44,16 @@ public class ServicesResource {
     public record OnboardRequest(@NotNull @SqlNames.Identifier String name) {
     }
 
+    /**
+     * The new service: its password (shown here only), and its pool and resource for Payara Micro
+     * (a post-boot file reading the password from {@code password_variable}) and for Payara Server
+     * (commands reading it from the password alias {@code <name>-db}, which
+     * {@code asadmin create-password-alias <name>-db} stores).
+     */
     public record Onboarded(String service, String datasource, DistributedSchema schema,
                             @JsonbProperty("password_variable") String passwordVariable, String password,
-                            @JsonbProperty("server_config") String serverConfig, List<String> notices) {
+                            @JsonbProperty("server_config") String serverConfig,
+                            @JsonbProperty("payara_server_config") String payaraServerConfig, List<String> notices) {
     }
 
     @Inject
@@ -60,9 +67,14 @@ public class ServicesResource {
         Outcome<Void> onboarded = citus.onboardService(service, password);
         DistributedSchema schema = citus.schema(service).orElseThrow();
         String variable = service.toUpperCase(Locale.ROOT) + "_DB_PASSWORD";
-        String commands = render(service, variable, citus.coordinator(), citus.databaseName());
+        NodeAddress coordinator = citus.coordinator();
+        String database = citus.databaseName();
+        String micro = render(service, "${ENV=" + variable + "}", coordinator, database);
+        String server = "create-password-alias " + service + "-db\n"
+                + render(service, "${ALIAS=" + service + "-db}", coordinator, database);
         return Response.created(UriBuilder.fromResource(SchemasResource.class).path(service).build())
-                .entity(new Onboarded(service, "jdbc/" + service, schema, variable, password, commands, onboarded.notices()))
+                .entity(new Onboarded(service, "jdbc/" + service, schema, variable, password, micro, server,
+                        onboarded.notices()))
                 .build();
     }
 
@@ -72,15 +84,15 @@ public class ServicesResource {
         return bytes;
     }
 
-    /** server-config's pool and resource template, for this service and this cluster. */
-    static String render(String role, String passwordVariable, NodeAddress coordinator, String database) {
+    /** server-config's pool and resource template, for this service, password reference and cluster. */
+    static String render(String role, String password, NodeAddress coordinator, String database) {
         try (InputStream template = ServicesResource.class.getResourceAsStream(TEMPLATE)) {
             if (template == null) {
                 throw new IllegalStateException("The WAR lacks " + TEMPLATE);
             }
             return new String(template.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.startsWith("#") && !line.isBlank())
-                    .map(line -> line.replace("@ROLE_ENV@", passwordVariable).replace("@ROLE@", role)
+                    .map(line -> line.replace("@PASSWORD@", password).replace("@ROLE@", role)
                             .replace("@DB_HOST@", coordinator.host()).replace("@DB_PORT@", String.valueOf(coordinator.port()))
                             .replace("@DB_NAME@", database))
                     .collect(Collectors.joining("\n", "", "\n"));
