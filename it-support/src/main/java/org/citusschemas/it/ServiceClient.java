@@ -50,6 +50,15 @@ public final class ServiceClient {
         return send(HttpRequest.newBuilder(resolve(path)).GET());
     }
 
+    /** The reply, or null while nothing answers on the port yet (a server still starting). */
+    public HttpReply getOrNull(String path) {
+        try {
+            return get(path);
+        } catch (UncheckedIOException e) {
+            return null;
+        }
+    }
+
     public HttpReply postJson(String path, String json) {
         return post(path, "application/json", json);
     }

@@ -40,6 +40,8 @@ public class ServicesResource {
 
     private static final String TEMPLATE = "/server-config/service-datasource.asadmin";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A service's statement timeout in seconds, as server-config/bin/cluster renders it. */
+    private static final int SERVICE_STATEMENT_TIMEOUT = 10;
 
     public record OnboardRequest(@NotNull @SqlNames.Identifier String name) {
     }
@@ -93,6 +95,7 @@ public class ServicesResource {
             return new String(template.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.startsWith("#") && !line.isBlank())
                     .map(line -> line.replace("@PASSWORD@", password).replace("@ROLE@", role)
+                            .replace("@STATEMENT_TIMEOUT@", String.valueOf(SERVICE_STATEMENT_TIMEOUT))
                             .replace("@DB_HOST@", coordinator.host()).replace("@DB_PORT@", String.valueOf(coordinator.port()))
                             .replace("@DB_NAME@", database))
                     .collect(Collectors.joining("\n", "", "\n"));

@@ -26,6 +26,7 @@ public class PingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public PingReply ping(@NotNull(message = "must be a JSON object with a host") @Valid PingRequest request) {
+        log.ensureReachable();
         // The ping runs outside any transaction: no connection is held while it waits.
         PingResult result = log.record(new PingResult(request.host(), pinger.ping(request.host())));
         return new PingReply(result.getHost(), result.getResult());

@@ -14,6 +14,14 @@ public class PingLog {
     @PersistenceContext(unitName = "pingservice")
     EntityManager em;
 
+    /**
+     * Fails now, as a database failure (503), when the schema cannot be reached, so a request does
+     * not first wait seconds for ping and then fail to store the result.
+     */
+    public void ensureReachable() {
+        em.createNativeQuery("SELECT 1 FROM ping_results LIMIT 1").getResultList();
+    }
+
     public PingResult record(PingResult result) {
         em.persist(result);
         return result;

@@ -7,11 +7,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.citusschemas.support.ServiceDatabase;
+import org.citusschemas.support.schema.ServiceSchema;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready ({@code /health/ready}) when the service reaches its own schema through its datasource. */
+/**
+ * Ready ({@code /health/ready}) when the service reaches its own schema through its datasource: it
+ * reads the schema's migration history, a table that lives with the service's tables, so on Citus
+ * the check reaches the worker that holds the schema, not only the coordinator.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -19,18 +24,27 @@ public class DatabaseReadiness implements HealthCheck {
     @Inject
     ServiceDatabase database;
 
+    @Inject
+    ServiceSchema schema;
+
     @Override
     public HealthCheckResponse call() {
         String role = database.role();
         String name = role + "-database";
+        try {
+            schema.ensureCurrent();
+        } catch (RuntimeException e) {
+            return HealthCheckResponse.named(name).down().withData("schema", role)
+                    .withData("error", String.valueOf(e.getMessage())).build();
+        }
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT has_schema_privilege(current_user, ?, 'USAGE')")) {
+                     "SELECT max(version) FROM flyway_schema_history WHERE success")) {
             query.setQueryTimeout(2);
-            query.setString(1, role);
             try (ResultSet row = query.executeQuery()) {
-                boolean usable = row.next() && row.getBoolean(1);
-                return HealthCheckResponse.named(name).status(usable).withData("schema", role).build();
+                String version = row.next() ? row.getString(1) : null;
+                return HealthCheckResponse.named(name).status(version != null).withData("schema", role)
+                        .withData("version", String.valueOf(version)).build();
             }
         } catch (SQLException e) {
             return HealthCheckResponse.named(name).down().withData("schema", role)

@@ -1,0 +1,251 @@
+package org.citusschemas.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.citusschemas.it.CitusRequirement;
+import org.citusschemas.it.HttpReply;
+import org.citusschemas.it.ServiceClient;
+import org.citusschemas.it.ServiceWar;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A worker or the coordinator goes away while the services run (the launcher stops it), and comes
+ * back: the services whose data is still reachable keep answering, the others answer a 503
+ * problem within 2 s, liveness stays up, and everything answers normally again within 5 s of the
+ * database's return, with no restart or redeploy; also for a service started while the database
+ * is down. The measured times are printed.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultsIT {
+
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
+    static final Duration HEAL_WITHIN = Duration.ofSeconds(5);
+    static final int COORDINATOR = Integer.getInteger("cluster.port", 9810);
+
+    @Deployment(testable = false)
+    static WebArchive admin() {
+        return ServiceWar.built();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    ServiceClient server() {
+        return new ServiceClient(deployment);
+    }
+
+    ServiceClient operator() {
+        return server().sibling("admin-war").as("operator", System.getenv("ADMIN_OPERATOR_PASSWORD"));
+    }
+
+    /** One call per service, each with the status its success has. */
+    Map<String, Function<ServiceClient, HttpReply>> calls() {
+        Map<String, Function<ServiceClient, HttpReply>> calls = new LinkedHashMap<>();
+        calls.put("userservice", s -> s.sibling("user-war").postJson("users", "[{\"name\":\"f\",\"email\":\"f@example.com\"}]"));
+        calls.put("timeservice", s -> s.sibling("time-war").get("current_time"));
+        calls.put("pingservice", s -> s.sibling("ping-war").postJson("ping", "{\"host\":\"127.0.0.1\"}"));
+        return calls;
+    }
+
+    static boolean succeeded(HttpReply reply) {
+        return reply.status() == 200 || reply.status() == 201;
+    }
+
+    static void launcher(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(System.getProperty("launcher")));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("CLUSTER_DIR", System.getProperty("cluster.dir"));
+        builder.environment().put("CLUSTER_PORT", System.getProperty("cluster.port"));
+        builder.environment().put("CLUSTER_DB", System.getProperty("cluster.db"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "launcher finished");
+        assertEquals(0, process.exitValue(), output);
+    }
+
+    /** A reply and how long it took. */
+    record Timed(HttpReply reply, Duration took) {
+    }
+
+    static Timed timed(Function<ServiceClient, HttpReply> call, ServiceClient server) {
+        long start = System.nanoTime();
+        HttpReply reply = call.apply(server);
+        return new Timed(reply, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    static void assertUnavailableProblem(String service, Timed timed) {
+        HttpReply reply = timed.reply();
+        assertEquals(503, reply.status(), () -> service + ": " + reply);
+        assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
+        assertTrue(reply.object().getString("detail").contains("database is unavailable"), reply::toString);
+        assertFalse(reply.body().contains("\tat ") || reply.body().contains("Exception:"), "no stack trace: " + reply);
+        assertTrue(timed.took().compareTo(ANSWER_WITHIN) < 0, () -> service + " took " + timed.took());
+    }
+
+    /** Polls until every call succeeds; the time that took. */
+    static Duration timeToHeal(Map<String, Function<ServiceClient, HttpReply>> calls, ServiceClient server)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        Duration limit = HEAL_WITHIN.multipliedBy(4);
+        while (true) {
+            boolean all = calls.values().stream().allMatch(call -> succeeded(call.apply(server)));
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            if (all || waited.compareTo(limit) > 0) {
+                return waited;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Check name to status, from /health/ready (all applications of this server). */
+    Map<String, String> readiness() {
+        HttpReply ready = server().get("/health/ready");
+        return ready.object().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
+    }
+
+    @AfterEach
+    void everyNodeRunsAgain() throws Exception {
+        launcher("start");
+    }
+
+    @Test
+    @Order(1)
+    void aStoppedWorkerStrandsOnlyItsSchemasThatAnswer503AtOnceAndHealWithin5Seconds() throws Exception {
+        CitusRequirement.assumeInstalled("FaultsIT.aStoppedWorkerStrandsOnlyItsSchemasThatAnswer503AtOnceAndHealWithin5Seconds");
+        Map<String, Integer> placement = operator().get("schemas").array().stream().map(JsonValue::asJsonObject)
+                .filter(s -> !s.isNull("node") && calls().containsKey(s.getString("name")))
+                .collect(Collectors.toMap(s -> s.getString("name"), s -> s.getJsonObject("node").getInt("port")));
+        int stopped = placement.get("timeservice");
+        assertTrue(placement.containsValue(stopped == COORDINATOR + 1 ? COORDINATOR + 2 : COORDINATOR + 1),
+                () -> "some service lives on the other worker: " + placement);
+        Map<String, Function<ServiceClient, HttpReply>> calls = calls();
+        calls.forEach((service, call) -> assertTrue(succeeded(call.apply(server())), service + " works before"));
+
+        launcher("stop", stopped == COORDINATOR + 1 ? "worker1" : "worker2");
+
+        for (int round = 0; round < 3; round++) {
+            for (Map.Entry<String, Function<ServiceClient, HttpReply>> call : calls.entrySet()) {
+                Timed timed = timed(call.getValue(), server());
+                if (placement.get(call.getKey()) == stopped) {
+                    assertUnavailableProblem(call.getKey(), timed);
+                    System.out.println("worker down: " + call.getKey() + " answered 503 in " + timed.took().toMillis() + " ms");
+                } else {
+                    assertTrue(succeeded(timed.reply()), () -> call.getKey() + " keeps working: " + timed.reply());
+                }
+            }
+        }
+        Map<String, String> ready = readiness();
+        assertEquals("DOWN", ready.get("timeservice-database"), ready::toString);
+        placement.forEach((service, port) -> {
+            if (port != stopped) {
+                assertEquals("UP", ready.get(service + "-database"), ready::toString);
+            }
+        });
+        assertEquals(200, server().get("/health/live").status(), "liveness stays up");
+
+        launcher("start");
+        Duration healed = timeToHeal(calls, server());
+        System.out.println("worker back: every service answered normally after " + healed.toMillis() + " ms");
+        assertTrue(healed.compareTo(HEAL_WITHIN) < 0, "healed after " + healed);
+        assertEquals("UP", readiness().get("timeservice-database"));
+    }
+
+    @Test
+    @Order(2)
+    void aRestartedCoordinatorMakesEveryServiceAnswer503AtOnceThenHealWithin5Seconds() throws Exception {
+        Map<String, Function<ServiceClient, HttpReply>> calls = calls();
+        calls.forEach((service, call) -> assertTrue(succeeded(call.apply(server())), service + " works before"));
+
+        launcher("stop", "coordinator");
+
+        for (Map.Entry<String, Function<ServiceClient, HttpReply>> call : calls.entrySet()) {
+            Timed timed = timed(call.getValue(), server());
+            assertUnavailableProblem(call.getKey(), timed);
+            System.out.println("coordinator down: " + call.getKey() + " answered 503 in " + timed.took().toMillis() + " ms");
+        }
+        HttpReply users = server().sibling("user-war").get("users");
+        assertEquals(503, users.status(), "the streamed list too: " + users);
+        assertEquals(200, server().get("/health/live").status(), "liveness stays up");
+        assertTrue(readiness().values().stream().anyMatch("DOWN"::equals), readiness()::toString);
+
+        launcher("start");
+        Duration healed = timeToHeal(calls, server());
+        System.out.println("coordinator back: every service answered normally after " + healed.toMillis() + " ms");
+        assertTrue(healed.compareTo(HEAL_WITHIN) < 0, "healed after " + healed);
+    }
+
+    @Test
+    @Order(3)
+    void aServiceStartedWhileTheDatabaseIsDownStartsAnswers503AndHealsWithin5Seconds() throws Exception {
+        launcher("stop", "coordinator");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Process micro = new ProcessBuilder(List.of(
+                new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx384m", "-jar",
+                System.getProperty("payara.micro.jar"), "--deploy", System.getProperty("time.war"), "--contextroot", "/",
+                "--port", String.valueOf(port), "--addlibs", System.getProperty("postgresql.jar"),
+                "--postbootcommandfile", System.getProperty("post.boot.file"), "--nohazelcast", "--disablephonehome"))
+                .redirectErrorStream(true)
+                .redirectOutput(new File(System.getProperty("cluster.dir"), "late-timeservice.log"))
+                .start();
+        try {
+            ServiceClient late = new ServiceClient(URI.create("http://127.0.0.1:" + port + "/").toURL());
+            // Micro's HTTP port answers 404 until the application is deployed.
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            HttpReply first = null;
+            while (System.nanoTime() < deadline && (first == null || first.status() == 404)) {
+                assertTrue(micro.isAlive(), "Payara Micro exited; see late-timeservice.log");
+                Thread.sleep(500);
+                first = late.getOrNull("current_time");
+            }
+            assertTrue(first != null && first.status() != 404, "the time service was deployed without its database; "
+                    + "see late-timeservice.log: " + first);
+            Timed down = timed(s -> s.get("current_time"), late);
+            assertUnavailableProblem("timeservice started without its database", down);
+            System.out.println("started without database: timeservice answered 503 in " + down.took().toMillis() + " ms");
+
+            launcher("start");
+            Duration healed = timeToHeal(Map.of("timeservice", s -> s.get("current_time")), late);
+            System.out.println("database back: the late timeservice answered normally after " + healed.toMillis() + " ms");
+            assertTrue(healed.compareTo(HEAL_WITHIN) < 0, "healed after " + healed);
+            JsonObject time = late.get("current_time").object();
+            assertEquals("127.0.0.1", time.getString("ip_address"));
+        } finally {
+            micro.destroy();
+            if (!micro.waitFor(30, TimeUnit.SECONDS)) {
+                micro.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.citusschemas.problem;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+
+/**
+ * Whether a failure means the database (or the node holding the service's schema) cannot be
+ * reached, wherever the JDBC driver, the pool, JPA or JTA wrapped that cause.
+ */
+public final class DatabaseUnavailable {
+
+    /** Connection exceptions, and the server shutting down, crashing or refusing connections. */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    /**
+     * Types that say so by themselves: a refused or timed-out TCP connection, Hibernate's, and the
+     * app server's connector and pool layers (whose SQLException may carry no SQLState).
+     */
+    private static final Set<String> UNAVAILABLE_TYPES = Set.of(
+            "java.net.ConnectException", "java.net.SocketTimeoutException", "java.net.NoRouteToHostException",
+            "org.hibernate.exception.JDBCConnectionException", "jakarta.resource.ResourceException",
+            "jakarta.resource.spi.ResourceAllocationException",
+            "com.sun.appserv.connectors.internal.api.PoolingException");
+
+    private DatabaseUnavailable() {
+    }
+
+    /** The first cause that says the database is unreachable, or null. */
+    public static Throwable cause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || UNAVAILABLE_TYPES.contains(cause.getClass().getName())) {
+                return cause;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || UNAVAILABLE_STATES.contains(sql.getSQLState()))) {
+                return cause;
+            }
+        }
+        return null;
+    }
+}
