@@ -82,6 +82,18 @@ class PingIT {
     }
 
     @Test
+    void sendsAsManyEchoRequestsAsAsked() throws Exception {
+        HttpReply reply = new ServiceClient(base).postJson("ping", "{\"host\":\"127.0.0.1\",\"count\":1}");
+        assertEquals(200, reply.status(), reply::toString);
+        assertTrue(reply.object().getString("result").contains("1 packets transmitted, 1 received"), reply::toString);
+        for (String count : new String[] {"0", "5", "-1"}) {
+            HttpReply refused = new ServiceClient(base).postJson("ping", "{\"host\":\"127.0.0.1\",\"count\":" + count + "}");
+            assertEquals(400, refused.status(), refused::toString);
+            assertTrue(refused.object().getString("detail").contains("count must be from 1 to 4"), refused::toString);
+        }
+    }
+
+    @Test
     void rejectsAHostLongerThan253Characters() throws Exception {
         long before = storedResults();
         String host = ("a".repeat(63) + ".").repeat(4) + "a";

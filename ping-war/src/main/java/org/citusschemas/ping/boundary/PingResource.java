@@ -28,7 +28,7 @@ public class PingResource {
     public PingReply ping(@NotNull(message = "must be a JSON object with a host") @Valid PingRequest request) {
         log.ensureReachable();
         // The ping runs outside any transaction: no connection is held while it waits.
-        PingResult result = log.record(new PingResult(request.host(), pinger.ping(request.host())));
+        PingResult result = log.record(new PingResult(request.host(), pinger.ping(request.host(), request.countOrDefault())));
         return new PingReply(result.getHost(), result.getResult());
     }
 }

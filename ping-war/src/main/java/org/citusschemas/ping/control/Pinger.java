@@ -11,14 +11,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the system's {@code ping} (4 echo requests, as the tutorial's service does) with a hard
- * deadline, and returns what it printed, success or not. The host is passed as one argument, never
+ * Runs the system's {@code ping} (up to 4 echo requests, 4 by default as in the tutorial's
+ * service) with a hard deadline, and returns what it printed, success or not. The host is passed as one argument, never
  * through a shell, and must already be checked ({@code boundary.HostName}).
  */
 @ApplicationScoped
 public class Pinger {
 
-    static final int COUNT = 4;
     /** ping's own deadline (-w), in seconds: it stops sending and waiting for replies then. */
     static final int DEADLINE_SECONDS = 5;
     /** Ours, a little later, for a ping that does not stop by itself (a slow name lookup). */
@@ -26,8 +25,8 @@ public class Pinger {
     /** More output than a few echo requests print is not kept. */
     static final int MAX_OUTPUT = 16 * 1024;
 
-    public String ping(String host) {
-        List<String> command = List.of("ping", "-c", String.valueOf(COUNT), "-w", String.valueOf(DEADLINE_SECONDS), host);
+    public String ping(String host, int count) {
+        List<String> command = List.of("ping", "-c", String.valueOf(count), "-w", String.valueOf(DEADLINE_SECONDS), host);
         Path output = null;
         try {
             // A file, not a pipe: ping can never block on a full pipe while we wait for it.
