@@ -54,16 +54,12 @@ class AdminApiIT {
         return ServiceWar.built();
     }
 
-    /** Any deployed application's URL: its port is the server's. */
+    /** Any deployed application's URL: its port is the server's (see AdminServer). */
     @ArquillianResource
     URL deployment;
 
-    /**
-     * The admin API at its context root. The three services share its server, and the adapter's
-     * URL names whichever application it saw last.
-     */
     ServiceClient api() {
-        return new ServiceClient(deployment).sibling("admin-war");
+        return AdminServer.api(deployment);
     }
 
     /** The onboarded service's password, shown once by the onboarding answer. */

@@ -29,16 +29,12 @@ class AdminWithoutCitusIT {
         return ServiceWar.built();
     }
 
-    /** Any deployed application's URL: its port is the server's. */
+    /** Any deployed application's URL: its port is the server's (see AdminServer). */
     @ArquillianResource
     URL deployment;
 
-    /**
-     * The admin API at its context root. The three services share its server, and the adapter's
-     * URL names whichever application it saw last.
-     */
     ServiceClient api() {
-        return new ServiceClient(deployment).sibling("admin-war");
+        return AdminServer.api(deployment);
     }
 
     @Test
@@ -46,7 +42,7 @@ class AdminWithoutCitusIT {
         Assumptions.assumeFalse(TestCluster.isCitus("citusadmin"),
                 "AdminWithoutCitusIT runs only against plain PostgreSQL (this test cluster has Citus; "
                         + "run with CLUSTER_MODE=postgres to see it)");
-        ServiceClient operator = api().as("operator", System.getenv("ADMIN_OPERATOR_PASSWORD"));
+        ServiceClient operator = AdminServer.operator(deployment);
 
         for (String path : List.of("schemas", "placement", "nodes", "rebalance/plan", "rebalance/strategies")) {
             HttpReply reply = operator.get(path);

@@ -55,20 +55,16 @@ class TutorialScenarioIT {
         return ServiceWar.built();
     }
 
-    /** Any deployed application's URL: its port is the server's. */
+    /** Any deployed application's URL: its port is the server's (see AdminServer). */
     @ArquillianResource
     URL deployment;
 
-    /**
-     * The admin API at its context root. The three services share its server, and the adapter's
-     * URL names whichever application it saw last.
-     */
     ServiceClient api() {
-        return new ServiceClient(deployment).sibling("admin-war");
+        return AdminServer.api(deployment);
     }
 
     ServiceClient operator() {
-        return api().as("operator", System.getenv("ADMIN_OPERATOR_PASSWORD"));
+        return AdminServer.operator(deployment);
     }
 
     Map<String, Integer> placement() {
