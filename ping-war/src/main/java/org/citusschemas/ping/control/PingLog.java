@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import org.citusschemas.ping.entity.PingResult;
 
 /** Stores each ping's output in {@code ping_results}. */
@@ -16,8 +17,10 @@ public class PingLog {
 
     /**
      * Fails now, as a database failure (503), when the schema cannot be reached, so a request does
-     * not first wait seconds for ping and then fail to store the result.
+     * not first wait seconds for ping and then fail to store the result. One statement: no
+     * transaction of its own.
      */
+    @Transactional(TxType.SUPPORTS)
     public void ensureReachable() {
         em.createNativeQuery("SELECT 1 FROM ping_results LIMIT 1").getResultList();
     }

@@ -6,6 +6,7 @@ import jakarta.json.stream.JsonGenerator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.List;
@@ -13,7 +14,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.citusschemas.user.entity.User;
 
-/** Registers and finds users. A batch is one transaction: all of it is stored, or none. */
+/**
+ * Registers and finds users. A batch is one transaction: all of it is stored, or none. A lookup is
+ * one statement and runs without a transaction of its own (no BEGIN and COMMIT round trips).
+ */
 @ApplicationScoped
 @Transactional
 public class UserDirectory {
@@ -30,10 +34,12 @@ public class UserDirectory {
         return users.stream().map(User::getId).toList();
     }
 
+    @Transactional(TxType.SUPPORTS)
     public Optional<User> find(long id) {
         return Optional.ofNullable(em.find(User.class, id));
     }
 
+    @Transactional(TxType.SUPPORTS)
     public List<User> page(long after, int limit) {
         return em.createNamedQuery(User.PAGE, User.class)
                 .setParameter("after", after)
