@@ -1,5 +1,6 @@
 package org.citusschemas.ping.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +14,7 @@ import org.citusschemas.ping.control.Pinger;
 import org.citusschemas.ping.entity.PingResult;
 
 /** {@code POST /ping}: pings a checked host and stores what ping printed. */
+@ApplicationScoped
 @Path("ping")
 @Produces(MediaType.APPLICATION_JSON)
 public class PingResource {

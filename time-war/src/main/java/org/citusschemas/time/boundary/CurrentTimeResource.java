@@ -1,5 +1,6 @@
 package org.citusschemas.time.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import org.citusschemas.time.control.CallerLog;
 import org.citusschemas.time.entity.QueryDetail;
 
 /** {@code GET /current_time}: the server's local time and the caller's address, both logged. */
+@ApplicationScoped
 @Path("current_time")
 @Produces(MediaType.APPLICATION_JSON)
 public class CurrentTimeResource {
@@ -23,11 +25,8 @@ public class CurrentTimeResource {
     @Inject
     CallerLog log;
 
-    @Context
-    HttpServletRequest request;
-
     @GET
-    public CurrentTime now() {
+    public CurrentTime now(@Context HttpServletRequest request) {
         LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         QueryDetail query = log.record(new QueryDetail(request.getRemoteAddr(), now));
         return new CurrentTime(FORMAT.format(query.getQueryTime()), query.getIpAddress());

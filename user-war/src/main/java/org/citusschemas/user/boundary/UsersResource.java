@@ -1,5 +1,6 @@
 package org.citusschemas.user.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ import org.citusschemas.user.entity.User;
 /**
  * {@code /users}: register a batch, list all (streamed) or a page after a given id, read one.
  */
+@ApplicationScoped
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
