@@ -245,6 +245,7 @@ class AdminApiIT {
         assertTrue(commands.contains("user=orderservice:password=${ENV=ORDERSERVICE_DB_PASSWORD}"), commands);
         assertTrue(commands.contains("create-jdbc-resource --connectionpoolid orderservice-pool jdbc/orderservice"), commands);
         assertFalse(commands.contains(onboarded.getString("password")), "no password in the commands");
+        assertFalse(commands.matches("(?s).*@[A-Z_]+@.*"), "every slot of the template is filled: " + commands);
         String serverCommands = onboarded.getString("payara_server_config");
         assertTrue(serverCommands.startsWith("create-password-alias orderservice-db"), serverCommands);
         assertTrue(serverCommands.contains("user=orderservice:password=${ALIAS=orderservice-db}"), serverCommands);

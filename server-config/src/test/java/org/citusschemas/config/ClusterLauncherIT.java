@@ -212,12 +212,25 @@ class ClusterLauncherIT {
         assertTrue(commands.contains("user=userservice:password=${ENV=USERSERVICE_DB_PASSWORD}"), commands);
         assertTrue(commands.contains("portNumber=" + PORT), commands);
         assertTrue(commands.contains("--isconnectvalidatereq true"), commands);
+        assertTrue(commands.contains("--leaktimeout 300 "), commands);
+        assertFalse(commands.matches("(?s).*@[A-Z_]+@.*"), "every slot of the template is filled: " + commands);
         assertTrue(commands.contains("create-jdbc-resource --connectionpoolid userservice-pool jdbc/userservice"), commands);
         assertFalse(commands.contains(credentials(DIR).getProperty("USERSERVICE_DB_PASSWORD")), "no password in the file");
 
         Run unknown = launcher("post-boot", "nosuchservice", DIR.resolve("x.asadmin").toString());
         assertNotEquals(0, unknown.exit());
         assertTrue(unknown.output().contains("unknown role"), unknown.output());
+    }
+
+    @Test
+    void rendersTheLeakTimeoutAnOperatorChoseAndRefusesANonNumber() throws Exception {
+        Path file = DIR.resolve("no-leak-tracing.asadmin");
+        assertEquals(0, launcher(DIR, PORT, Map.of("POOL_LEAK_TIMEOUT", "0"), "post-boot", "timeservice", file.toString()).exit());
+        assertTrue(Files.readString(file).contains("--leaktimeout 0 "), Files.readString(file));
+
+        Run refused = launcher(DIR, PORT, Map.of("POOL_LEAK_TIMEOUT", "5m"), "post-boot", "timeservice", file.toString());
+        assertNotEquals(0, refused.exit());
+        assertTrue(refused.output().contains("POOL_LEAK_TIMEOUT must be a number of seconds"), refused.output());
     }
 
     @Test

@@ -42,6 +42,8 @@ public class ServicesResource {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A service's statement timeout in seconds, as server-config/bin/cluster renders it. */
     private static final int SERVICE_STATEMENT_TIMEOUT = 10;
+    /** The pool's connection leak timeout in seconds, as server-config/bin/cluster renders it by default. */
+    private static final int LEAK_TIMEOUT = 300;
 
     public record OnboardRequest(@NotNull @SqlNames.Identifier String name) {
     }
@@ -96,6 +98,7 @@ public class ServicesResource {
                     .filter(line -> !line.startsWith("#") && !line.isBlank())
                     .map(line -> line.replace("@PASSWORD@", password).replace("@ROLE@", role)
                             .replace("@STATEMENT_TIMEOUT@", String.valueOf(SERVICE_STATEMENT_TIMEOUT))
+                            .replace("@LEAK_TIMEOUT@", String.valueOf(LEAK_TIMEOUT))
                             .replace("@DB_HOST@", coordinator.host()).replace("@DB_PORT@", String.valueOf(coordinator.port()))
                             .replace("@DB_NAME@", database))
                     .collect(Collectors.joining("\n", "", "\n"));
