@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,46 +20,26 @@ import java.util.stream.Collectors;
 import org.citusschemas.it.CitusRequirement;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.ServiceClient;
-import org.citusschemas.it.ServiceWar;
 import org.citusschemas.it.TestCluster;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every endpoint of the admin API, its errors and its access rules, on Payara Micro against the
  * test run's own Citus cluster (a coordinator on 9810 and workers on 9811 and 9812). The tests
  * that change placement run in order and put every service schema back where it was.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdminApiIT {
+class AdminApiIT extends AdminServer {
 
     static final String HOST = "127.0.0.1";
     static final int WORKER1 = Integer.getInteger("cluster.port", 9810) + 1;
     static final int WORKER2 = WORKER1 + 1;
     static final List<String> SERVICES = List.of("pingservice", "timeservice", "userservice");
-
-    @Deployment(testable = false)
-    static WebArchive admin() {
-        return ServiceWar.built();
-    }
-
-    /** Any deployed application's URL: its port is the server's (see AdminServer). */
-    @ArquillianResource
-    URL deployment;
-
-    ServiceClient api() {
-        return AdminServer.api(deployment);
-    }
 
     /** The onboarded service's password, shown once by the onboarding answer. */
     static String orderPassword;
@@ -72,10 +51,6 @@ class AdminApiIT {
 
     ServiceClient anonymous() {
         return api();
-    }
-
-    ServiceClient operator() {
-        return anonymous().as("operator", System.getenv("ADMIN_OPERATOR_PASSWORD"));
     }
 
     ServiceClient reader() {

@@ -10,7 +10,6 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +23,11 @@ import java.util.stream.Collectors;
 import org.citusschemas.it.CitusRequirement;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.ServiceClient;
-import org.citusschemas.it.ServiceWar;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A worker or the coordinator goes away while the services run (the launcher stops it), and comes
@@ -43,29 +36,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * database's return, with no restart or redeploy; also for a service started while the database
  * is down. The measured times are printed.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FaultsIT {
+class FaultsIT extends AdminServer {
 
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
     static final Duration HEAL_WITHIN = Duration.ofSeconds(5);
     static final int COORDINATOR = Integer.getInteger("cluster.port", 9810);
-
-    @Deployment(testable = false)
-    static WebArchive admin() {
-        return ServiceWar.built();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    ServiceClient server() {
-        return new ServiceClient(deployment);
-    }
-
-    ServiceClient operator() {
-        return AdminServer.operator(deployment);
-    }
 
     /** One call per service, each with the status its success has. */
     Map<String, Function<ServiceClient, HttpReply>> calls() {

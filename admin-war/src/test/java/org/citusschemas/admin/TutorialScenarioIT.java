@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,14 +26,8 @@ import java.util.stream.Collectors;
 import org.citusschemas.it.CitusRequirement;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.ServiceClient;
-import org.citusschemas.it.ServiceWar;
 import org.citusschemas.it.TestCluster;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The tutorial, done over HTTP alone: the three services' schemas are distributed and spread over
@@ -43,29 +36,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * three services, with no failed request and every row written before and during the move still
  * there afterwards. The services run in the same Payara Micro as the admin API.
  */
-@ExtendWith(ArquillianExtension.class)
-class TutorialScenarioIT {
+class TutorialScenarioIT extends AdminServer {
 
     static final String HOST = "127.0.0.1";
     /** Enough rows (about 150 MB) that moving the small schemas off the user schema's worker pays off. */
     static final int GROWTH_ROWS = 1_500_000;
-
-    @Deployment(testable = false)
-    static WebArchive admin() {
-        return ServiceWar.built();
-    }
-
-    /** Any deployed application's URL: its port is the server's (see AdminServer). */
-    @ArquillianResource
-    URL deployment;
-
-    ServiceClient api() {
-        return AdminServer.api(deployment);
-    }
-
-    ServiceClient operator() {
-        return AdminServer.operator(deployment);
-    }
 
     Map<String, Integer> placement() {
         HttpReply schemas = operator().get("schemas");
