@@ -28,11 +28,27 @@ BEGIN
 END
 $$;
 
+-- Citus removes a node that still holds leftovers of moved shards waiting for its deferred cleanup
+-- (pg_dist_cleanup), and then never cleans them: a later move of the same shard back to that host
+-- fails. So an empty node is removed only once they are gone.
 CREATE OR REPLACE FUNCTION citus_admin.remove_node(node_name text, node_port integer)
 RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
 AS $$
+DECLARE
+    leftovers bigint;
 BEGIN
+    SELECT count(*) INTO leftovers
+      FROM pg_dist_cleanup c JOIN pg_dist_node n ON n.groupid = c.node_group_id
+     WHERE n.nodename = node_name AND n.nodeport = node_port
+       -- a node that still holds data: citus_remove_node says so itself, better than this would
+       AND NOT EXISTS (SELECT FROM pg_dist_placement p WHERE p.groupid = n.groupid);
+    IF leftovers > 0 THEN
+        RAISE EXCEPTION 'cannot remove node %:% yet: it still holds % leftover(s) of moved shards that Citus has not deleted',
+            node_name, node_port, leftovers
+            USING ERRCODE = '55000',
+                  HINT = 'Drain the node again (it deletes them when nothing uses them), or try again in a few seconds.';
+    END IF;
     PERFORM citus_remove_node(node_name, node_port);
 END
 $$;

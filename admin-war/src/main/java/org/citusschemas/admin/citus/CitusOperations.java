@@ -16,9 +16,11 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.citusschemas.admin.citus.Records.DistributedSchema;
 import org.citusschemas.admin.citus.Records.Node;
@@ -92,13 +94,29 @@ public class CitusOperations {
         return call("SELECT citus_schema_undistribute(?::regnamespace)", s -> s.setString(1, SqlNames.quoted(schema)));
     }
 
+    /**
+     * Moves a schema. Citus refuses a move while a leftover of an earlier move of the same shard is
+     * still on the target (its own cleanup gives up after a 1 s lock timeout); then this deletes the
+     * leftovers in a statement of its own and tries once more.
+     */
     public Outcome<Void> move(String schema, NodeAddress target, String transferMode) throws SQLException {
-        return call("SELECT citus_schema_move(?::regnamespace, ?, ?, ?)", s -> {
+        Binder binder = s -> {
             s.setString(1, SqlNames.quoted(schema));
             s.setString(2, target.host());
             s.setInt(3, target.port());
             untyped(s, 4, transferMode);
-        });
+        };
+        try {
+            return call("SELECT citus_schema_move(?::regnamespace, ?, ?, ?)", binder);
+        } catch (SQLException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("could not be cleaned up")) {
+                throw e;
+            }
+            List<String> notices = new ArrayList<>(cleanUpLeftovers(target).notices());
+            Outcome<Void> moved = call("SELECT citus_schema_move(?::regnamespace, ?, ?, ?)", binder);
+            notices.addAll(moved.notices());
+            return new Outcome<>(null, notices);
+        }
     }
 
     private static List<DistributedSchema> readSchemas(PreparedStatement statement) throws SQLException {
@@ -303,10 +321,50 @@ public class CitusOperations {
             s.setInt(2, node.port());
             s.setString(3, transferMode);
         });
-        Outcome<Void> cleaned = call("CALL citus_cleanup_orphaned_resources()", s -> { });
         List<String> notices = new ArrayList<>(drained.notices());
-        notices.addAll(cleaned.notices());
+        notices.addAll(cleanUpLeftovers(node).notices());
         return new Outcome<>(null, notices);
+    }
+
+    /** How long {@link #cleanUpLeftovers} keeps trying, and how long it waits between tries. */
+    private static final int CLEANUP_TRIES = 10;
+    private static final long CLEANUP_PAUSE_MILLIS = 500;
+
+    /**
+     * Deletes what earlier moves left on a node (pg_dist_cleanup). Citus skips a leftover that is
+     * still locked (by a query, or by the operation that made it), so this tries again for a few
+     * seconds; what is left then is said in a notice, and Citus' background cleanup deletes it later.
+     */
+    private Outcome<Void> cleanUpLeftovers(NodeAddress node) throws SQLException {
+        Set<String> notices = new LinkedHashSet<>();
+        long left = 0;
+        for (int attempt = 0; attempt < CLEANUP_TRIES; attempt++) {
+            notices.addAll(call("CALL citus_cleanup_orphaned_resources()", s -> { }).notices());
+            left = leftovers(node);
+            if (left == 0) {
+                return new Outcome<>(null, List.copyOf(notices));
+            }
+            try {
+                Thread.sleep(CLEANUP_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        notices.add(left + " leftover(s) of moved shards are still on " + node.host() + ":" + node.port()
+                + " (in use); Citus deletes them in the background, and the node can be removed once they are gone");
+        return new Outcome<>(null, List.copyOf(notices));
+    }
+
+    /** How many of the leftovers Citus is to delete (pg_dist_cleanup) are on this node. */
+    private long leftovers(NodeAddress node) throws SQLException {
+        return query("""
+                SELECT count(*) FROM pg_dist_cleanup c JOIN pg_dist_node n ON n.groupid = c.node_group_id
+                 WHERE n.nodename = ? AND n.nodeport = ?""", s -> {
+            s.setString(1, node.host());
+            s.setInt(2, node.port());
+            return single(s, r -> r.getLong(1));
+        }).result();
     }
 
     /** Removes a node (through citus_admin.remove_node: it rewrites every node's metadata). */
