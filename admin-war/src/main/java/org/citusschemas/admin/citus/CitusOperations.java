@@ -295,8 +295,7 @@ public class CitusOperations {
 
     public boolean nodeExists(NodeAddress node) throws SQLException {
         return query("SELECT EXISTS (SELECT FROM pg_dist_node WHERE nodename = ? AND nodeport = ?)", s -> {
-            s.setString(1, node.host());
-            s.setInt(2, node.port());
+            bindNode(s, node);
             return single(s, r -> r.getBoolean(1));
         }).result();
     }
@@ -304,8 +303,7 @@ public class CitusOperations {
     /** Adds a primary worker (through citus_admin.add_node: citus_add_node needs a superuser). */
     public Outcome<Integer> addNode(NodeAddress node) throws SQLException {
         return query("SELECT citus_admin.add_node(?, ?)", s -> {
-            s.setString(1, node.host());
-            s.setInt(2, node.port());
+            bindNode(s, node);
             return single(s, r -> r.getInt(1));
         });
     }
@@ -317,8 +315,7 @@ public class CitusOperations {
      */
     public Outcome<Void> drainNode(NodeAddress node, String transferMode) throws SQLException {
         Outcome<Void> drained = call("SELECT citus_admin.drain_node(?, ?, ?)", s -> {
-            s.setString(1, node.host());
-            s.setInt(2, node.port());
+            bindNode(s, node);
             s.setString(3, transferMode);
         });
         List<String> notices = new ArrayList<>(drained.notices());
@@ -361,18 +358,14 @@ public class CitusOperations {
         return query("""
                 SELECT count(*) FROM pg_dist_cleanup c JOIN pg_dist_node n ON n.groupid = c.node_group_id
                  WHERE n.nodename = ? AND n.nodeport = ?""", s -> {
-            s.setString(1, node.host());
-            s.setInt(2, node.port());
+            bindNode(s, node);
             return single(s, r -> r.getLong(1));
         }).result();
     }
 
     /** Removes a node (through citus_admin.remove_node: it rewrites every node's metadata). */
     public Outcome<Void> removeNode(NodeAddress node) throws SQLException {
-        return call("SELECT citus_admin.remove_node(?, ?)", s -> {
-            s.setString(1, node.host());
-            s.setInt(2, node.port());
-        });
+        return call("SELECT citus_admin.remove_node(?, ?)", s -> bindNode(s, node));
     }
 
     // ---------------------------------------------------------------- services
@@ -397,6 +390,12 @@ public class CitusOperations {
     }
 
     // ---------------------------------------------------------------- plumbing
+
+    /** Binds a node's host and port as the statement's first two parameters. */
+    private static void bindNode(PreparedStatement statement, NodeAddress node) throws SQLException {
+        statement.setString(1, node.host());
+        statement.setInt(2, node.port());
+    }
 
     interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
