@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
@@ -79,6 +80,39 @@ class UsersIT {
         assertEquals("Alice", alice.getString("name"));
         assertEquals("alice@example.com", alice.getString("email"));
         assertEquals(before + 2, all.array().size());
+    }
+
+    @Test
+    void storesTheLargestBatchEachUserUnderTheIdItWasGiven() throws Exception {
+        long before = storedUsers();
+        int size = 1000; // the documented maximum: several JDBC batches, each rewritten to multi-row INSERTs
+        String batch = IntStream.range(0, size).mapToObj(i -> user("max" + i, "max" + i + "@example.com"))
+                .collect(Collectors.joining(",", "[", "]"));
+
+        HttpReply created = client().postJson("users", batch);
+
+        assertEquals(201, created.status(), created::toString);
+        List<Long> ids = created.object().getJsonArray("user_ids").stream()
+                .map(v -> ((JsonNumber) v).longValue()).toList();
+        assertEquals(size, ids.stream().distinct().count(), "one id per user");
+        assertEquals(before + size, storedUsers());
+        try (var db = TestCluster.connectAs("userservice");
+             var read = db.prepareStatement("SELECT name, email FROM users WHERE id = ?")) {
+            for (int i = 0; i < size; i++) {
+                read.setLong(1, ids.get(i));
+                try (var row = read.executeQuery()) {
+                    assertTrue(row.next(), "user " + i + " stored under id " + ids.get(i));
+                    assertEquals("max" + i, row.getString(1));
+                    assertEquals("max" + i + "@example.com", row.getString(2));
+                }
+            }
+        }
+        // A row added with the column's own default (psql, the tutorial's SQL) takes a fresh id.
+        try (var db = TestCluster.connectAs("userservice"); var insert = db.createStatement();
+             var row = insert.executeQuery("INSERT INTO users (name, email) VALUES ('psql', 'psql@example.com') RETURNING id")) {
+            assertTrue(row.next());
+            assertFalse(ids.contains(row.getLong(1)), "the serial default never reuses an id the service gave");
+        }
     }
 
     @Test

@@ -2,8 +2,6 @@ package org.citusschemas.user.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -18,8 +16,12 @@ public class User {
     public static final String ALL = "User.all";
     public static final String PAGE = "User.page";
 
+    /**
+     * From the table's own sequence (the serial column's {@code users_id_seq}), assigned by
+     * {@link org.citusschemas.user.control.UserDirectory} for a whole batch at once: Hibernate
+     * cannot send IDENTITY inserts as one JDBC batch, since it reads each generated id back.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @Column(nullable = false, length = 255)
@@ -34,6 +36,14 @@ public class User {
     public User(String name, String email) {
         this.name = name;
         this.email = email;
+    }
+
+    /** Gives a new user the id it is stored under; once. */
+    public void assignId(long id) {
+        if (this.id != null) {
+            throw new IllegalStateException("user " + this.id + " already has an id");
+        }
+        this.id = id;
     }
 
     public Long getId() {
