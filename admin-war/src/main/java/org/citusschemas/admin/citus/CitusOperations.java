@@ -100,6 +100,7 @@ public class CitusOperations {
      * leftovers in a statement of its own and tries once more.
      */
     public Outcome<Void> move(String schema, NodeAddress target, String transferMode) throws SQLException {
+        String move = "SELECT citus_schema_move(?::regnamespace, ?, ?, ?)";
         Binder binder = s -> {
             s.setString(1, SqlNames.quoted(schema));
             s.setString(2, target.host());
@@ -107,13 +108,13 @@ public class CitusOperations {
             untyped(s, 4, transferMode);
         };
         try {
-            return call("SELECT citus_schema_move(?::regnamespace, ?, ?, ?)", binder);
+            return call(move, binder);
         } catch (SQLException e) {
             if (e.getMessage() == null || !e.getMessage().contains("could not be cleaned up")) {
                 throw e;
             }
             List<String> notices = new ArrayList<>(cleanUpLeftovers(target).notices());
-            Outcome<Void> moved = call("SELECT citus_schema_move(?::regnamespace, ?, ?, ?)", binder);
+            Outcome<Void> moved = call(move, binder);
             notices.addAll(moved.notices());
             return new Outcome<>(null, notices);
         }
