@@ -21,6 +21,7 @@ import org.citusschemas.it.CitusRequirement;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.ServiceClient;
 import org.citusschemas.it.TestCluster;
+import org.citusschemas.it.TestCluster.Node;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,9 +37,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminApiIT extends AdminServer {
 
-    static final String HOST = "127.0.0.1";
-    static final int WORKER1 = Integer.getInteger("cluster.port", 9810) + 1;
-    static final int WORKER2 = WORKER1 + 1;
     static final List<String> SERVICES = List.of("pingservice", "timeservice", "userservice");
 
     /** The onboarded service's password, shown once by the onboarding answer. */
@@ -70,16 +68,22 @@ class AdminApiIT extends AdminServer {
         return reply;
     }
 
-    /** Schema name to the port of the worker that holds it. */
-    Map<String, Integer> placement() {
-        return ok(operator().get("schemas")).array().stream().map(JsonValue::asJsonObject)
-                .filter(s -> !s.isNull("node"))
-                .collect(Collectors.toMap(s -> s.getString("name"), s -> s.getJsonObject("node").getInt("port")));
+    /** The workers as Citus registered them: 127.0.0.1 and a port each, or containers' network names. */
+    static Node worker1() {
+        return TestCluster.workers().get(0);
     }
 
-    String moveBody(int port, String mode) {
-        return "{\"host\":\"" + HOST + "\",\"port\":" + port + ",\"mode\":\"" + mode + "\"}";
+    static Node worker2() {
+        return TestCluster.workers().get(1);
     }
+
+    /** A path under /nodes for that node. */
+    static String nodePath(Node node, String rest) {
+        return "nodes/" + node.host() + "/" + node.port() + rest;
+    }
+
+    /** A node that no cluster of the tests has. */
+    static final Node NO_NODE = new Node("127.0.0.1", 1);
 
     // ------------------------------------------------------------------ access
 
@@ -127,7 +131,7 @@ class AdminApiIT extends AdminServer {
             assertTrue(schema.getJsonNumber("size_bytes").longValue() > 0, schema::toString);
             assertFalse(schema.getString("size").isBlank(), schema::toString);
             assertTrue(schema.getInt("colocation_id") > 0, schema::toString);
-            assertTrue(Set.of(WORKER1, WORKER2).contains(schema.getJsonObject("node").getInt("port")), schema::toString);
+            assertTrue(Set.of(worker1(), worker2()).contains(node(schema.getJsonObject("node"))), schema::toString);
         }
         assertEquals("userservice", ok(operator().get("schemas/userservice")).object().getString("name"));
     }
@@ -137,32 +141,32 @@ class AdminApiIT extends AdminServer {
     void answers404ForASchemaThatIsNotDistributedAnd400ForANameThatIsNoIdentifier() {
         assertProblem(operator().get("schemas/nosuchschema"), 404, "nosuchschema");
         assertProblem(operator().delete("schemas/nosuchschema"), 404, "nosuchschema");
-        assertProblem(operator().postJson("schemas/nosuchschema/move", moveBody(WORKER1, "auto")), 404, "nosuchschema");
+        assertProblem(operator().postJson("schemas/nosuchschema/move", moveBody(worker1(), "auto")), 404, "nosuchschema");
         assertProblem(operator().postJson("schemas", "{\"schema\":\"nosuchschema\"}"), 404, "nosuchschema");
 
         assertProblem(operator().get("schemas/Bad-Name"), 400, "identifier");
         assertProblem(operator().postJson("schemas", "{\"schema\":\"x; DROP SCHEMA userservice\"}"), 400, "identifier");
         assertProblem(operator().postJson("schemas", "{}"), 400, "schema");
         assertProblem(operator().postJson("schemas/userservice/move", "{\"host\":\"a b\",\"port\":9811}"), 400, "host");
-        assertProblem(operator().postJson("schemas/userservice/move", moveBody(70000, "auto")), 400, "port");
-        assertProblem(operator().postJson("schemas/userservice/move", moveBody(WORKER1, "fast")), 400, "mode");
-        assertProblem(operator().postJson("schemas/userservice/move", moveBody(1, "auto")), 404, "No node 127.0.0.1:1");
+        assertProblem(operator().postJson("schemas/userservice/move", moveBody(new Node("127.0.0.1", 70000), "auto")), 400, "port");
+        assertProblem(operator().postJson("schemas/userservice/move", moveBody(worker1(), "fast")), 400, "mode");
+        assertProblem(operator().postJson("schemas/userservice/move", moveBody(NO_NODE, "auto")), 404, "No node 127.0.0.1:1");
     }
 
     @Test
     @Order(12)
     void showsWhereEachSchemaLivesByNodeAndTableWithTotals() {
         JsonArray nodes = ok(operator().get("placement")).array();
-        Map<Integer, JsonObject> byPort = nodes.stream().map(JsonValue::asJsonObject)
-                .collect(Collectors.toMap(n -> n.getJsonObject("node").getInt("port"), n -> n));
-        assertTrue(byPort.keySet().containsAll(Set.of(WORKER1, WORKER2)), nodes::toString);
-        Map<String, Integer> tableNodes = new HashMap<>();
-        for (JsonObject node : byPort.values()) {
+        Map<Node, JsonObject> byNode = nodes.stream().map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(n -> node(n.getJsonObject("node")), n -> n));
+        assertTrue(byNode.keySet().containsAll(Set.of(worker1(), worker2())), nodes::toString);
+        Map<String, Node> tableNodes = new HashMap<>();
+        for (JsonObject node : byNode.values()) {
             long sum = node.getJsonArray("tables").stream()
                     .mapToLong(t -> t.asJsonObject().getJsonNumber("size_bytes").longValue()).sum();
             assertEquals(sum, node.getJsonNumber("total_bytes").longValue(), node::toString);
             node.getJsonArray("tables").forEach(t -> tableNodes.put(t.asJsonObject().getString("schema") + "."
-                    + t.asJsonObject().getString("table"), node.getJsonObject("node").getInt("port")));
+                    + t.asJsonObject().getString("table"), node(node.getJsonObject("node"))));
         }
         assertEquals(placement().get("userservice"), tableNodes.get("userservice.users"), tableNodes::toString);
         assertEquals(placement().get("timeservice"), tableNodes.get("timeservice.query_details"));
@@ -182,9 +186,9 @@ class AdminApiIT extends AdminServer {
             assertTrue(node.getBoolean("healthy"), node::toString);
             assertTrue(node.getBoolean("active"), node::toString);
         }
-        JsonObject worker = ok(operator().get("nodes/" + HOST + "/" + placement().get("userservice"))).object();
+        JsonObject worker = ok(operator().get(nodePath(placement().get("userservice"), ""))).object();
         assertTrue(worker.getJsonNumber("size_bytes").longValue() > 0, worker::toString);
-        assertProblem(operator().get("nodes/" + HOST + "/1"), 404, "No node");
+        assertProblem(operator().get(nodePath(NO_NODE, "")), 404, "No node");
     }
 
     @Test
@@ -273,12 +277,12 @@ class AdminApiIT extends AdminServer {
     @Test
     @Order(22)
     void movesASchemaToTheOtherWorkerWithItsData() throws Exception {
-        int from = placement().get("orderservice");
-        int to = from == WORKER1 ? WORKER2 : WORKER1;
+        Node from = placement().get("orderservice");
+        Node to = from.equals(worker1()) ? worker2() : worker1();
 
         JsonObject moved = ok(operator().postJson("schemas/orderservice/move", moveBody(to, "block_writes"))).object();
 
-        assertEquals(to, moved.getJsonObject("result").getJsonObject("node").getInt("port"), moved::toString);
+        assertEquals(to, node(moved.getJsonObject("result").getJsonObject("node")), moved::toString);
         assertEquals(to, placement().get("orderservice"));
         try (Connection order = DriverManager.getConnection(TestCluster.url(), "orderservice", orderPassword);
              Statement sql = order.createStatement();
@@ -291,34 +295,35 @@ class AdminApiIT extends AdminServer {
     @Test
     @Order(30)
     void refusesToRemoveANodeThatHoldsDataAndAnswers404ForAnUnknownOne() {
-        int holder = placement().get("userservice");
-        assertProblem(operator().delete("nodes/" + HOST + "/" + holder), 409, "Citus refused");
-        assertProblem(operator().delete("nodes/" + HOST + "/1"), 404, "No node");
-        assertProblem(operator().postJson("nodes/" + HOST + "/1/drain", "{}"), 404, "No node");
+        Node holder = placement().get("userservice");
+        assertProblem(operator().delete(nodePath(holder, "")), 409, "Citus refused");
+        assertProblem(operator().delete(nodePath(NO_NODE, "")), 404, "No node");
+        assertProblem(operator().postJson(nodePath(NO_NODE, "/drain"), "{}"), 404, "No node");
         assertProblem(operator().postJson("nodes", "{\"host\":\"-x\",\"port\":9999}"), 400, "host");
     }
 
     @Test
     @Order(31)
     void drainsRemovesAndAddsBackAWorkerThenRestoresThePlacement() {
-        Map<String, Integer> before = placement();
+        Map<String, Node> before = placement();
+        Node worker1 = worker1();
+        Node worker2 = worker2();
 
-        JsonObject drained = ok(operator().postJson("nodes/" + HOST + "/" + WORKER2 + "/drain", "{\"mode\":\"block_writes\"}"))
-                .object();
+        JsonObject drained = ok(operator().postJson(nodePath(worker2, "/drain"), "{\"mode\":\"block_writes\"}")).object();
         assertEquals(0, drained.getJsonObject("result").getJsonNumber("size_bytes").longValue(), drained::toString);
-        assertTrue(placement().values().stream().allMatch(port -> port == WORKER1), () -> placement().toString());
+        assertTrue(placement().values().stream().allMatch(worker1::equals), () -> placement().toString());
 
-        ok(operator().delete("nodes/" + HOST + "/" + WORKER2));
+        ok(operator().delete(nodePath(worker2, "")));
         assertEquals(2, ok(operator().get("nodes")).array().size());
 
-        HttpReply added = operator().postJson("nodes", "{\"host\":\"" + HOST + "\",\"port\":" + WORKER2 + "}");
+        HttpReply added = operator().postJson("nodes", "{\"host\":\"" + worker2.host() + "\",\"port\":" + worker2.port() + "}");
         assertEquals(201, added.status(), added::toString);
-        assertTrue(added.header("Location").orElse("").endsWith("/nodes/" + HOST + "/" + WORKER2), added::toString);
+        assertTrue(added.header("Location").orElse("").endsWith("/" + nodePath(worker2, "")), added::toString);
         assertTrue(added.object().getJsonObject("result").getBoolean("healthy"), added::toString);
         assertEquals(3, ok(operator().get("nodes")).array().size());
 
-        for (Map.Entry<String, Integer> schema : before.entrySet()) {
-            if (schema.getValue() != WORKER1) {
+        for (Map.Entry<String, Node> schema : before.entrySet()) {
+            if (!schema.getValue().equals(worker1)) {
                 ok(operator().postJson("schemas/" + schema.getKey() + "/move", moveBody(schema.getValue(), "block_writes")));
             }
         }
@@ -330,14 +335,14 @@ class AdminApiIT extends AdminServer {
     void stopsARunningRebalanceAndRefusesToStopWhenNoneRuns() throws Exception {
         assertProblem(operator().delete("rebalance"), 409, "no ongoing rebalance");
 
-        Map<String, Integer> before = placement();
+        Map<String, Node> before = placement();
         try (Connection order = DriverManager.getConnection(TestCluster.url(), "orderservice", orderPassword);
              Statement sql = order.createStatement()) {
             sql.executeUpdate("INSERT INTO orders (item) SELECT 'item' || g FROM generate_series(1, 200000) g");
         }
-        int crowded = before.get("userservice");
+        Node crowded = before.get("userservice");
         for (String schema : List.of("orderservice", "timeservice", "pingservice")) {
-            if (placement().get(schema) != crowded) {
+            if (!placement().get(schema).equals(crowded)) {
                 ok(operator().postJson("schemas/" + schema + "/move", moveBody(crowded, "block_writes")));
             }
         }
@@ -356,8 +361,8 @@ class AdminApiIT extends AdminServer {
         assertEquals("cancelled", state, "the stopped job");
         assertEquals(job, ok(operator().get("rebalance")).object().getJsonNumber("job_id").longValue());
 
-        Map<String, Integer> now = placement();
-        for (Map.Entry<String, Integer> schema : before.entrySet()) {
+        Map<String, Node> now = placement();
+        for (Map.Entry<String, Node> schema : before.entrySet()) {
             if (!schema.getValue().equals(now.get(schema.getKey()))) {
                 ok(operator().postJson("schemas/" + schema.getKey() + "/move", moveBody(schema.getValue(), "block_writes")));
             }

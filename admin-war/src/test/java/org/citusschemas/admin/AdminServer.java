@@ -1,7 +1,15 @@
 package org.citusschemas.admin;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URL;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.ServiceClient;
+import org.citusschemas.it.TestCluster.Node;
 import org.citusschemas.it.ServiceWar;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,5 +47,23 @@ abstract class AdminServer {
     /** The admin API, logged in as the local "operator" user. */
     ServiceClient operator() {
         return api().as("operator", System.getenv("ADMIN_OPERATOR_PASSWORD"));
+    }
+
+    /** A node as the API names it ({"host", "port"}). */
+    static Node node(JsonObject address) {
+        return new Node(address.getString("host"), address.getInt("port"));
+    }
+
+    /** Schema name to the worker that holds it, as GET /schemas says. */
+    Map<String, Node> placement() {
+        HttpReply schemas = operator().get("schemas");
+        assertEquals(200, schemas.status(), schemas::toString);
+        return schemas.array().stream().map(JsonValue::asJsonObject).filter(s -> !s.isNull("node"))
+                .collect(Collectors.toMap(s -> s.getString("name"), s -> node(s.getJsonObject("node"))));
+    }
+
+    /** The body of POST /schemas/{name}/move to that node. */
+    static String moveBody(Node to, String mode) {
+        return "{\"host\":\"" + to.host() + "\",\"port\":" + to.port() + ",\"mode\":\"" + mode + "\"}";
     }
 }

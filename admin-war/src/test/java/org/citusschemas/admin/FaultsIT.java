@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 import org.citusschemas.it.CitusRequirement;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.ServiceClient;
+import org.citusschemas.it.TestCluster;
+import org.citusschemas.it.TestCluster.Node;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,18 +32,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A worker or the coordinator goes away while the services run (the launcher stops it), and comes
- * back: the services whose data is still reachable keep answering, the others answer a 503
- * problem within 2 s, liveness stays up, and everything answers normally again within 5 s of the
- * database's return, with no restart or redeploy; also for a service started while the database
- * is down. The measured times are printed.
+ * A worker or the coordinator goes away while the services run (stopped like a failed host: a
+ * container stopped, or a local node shut down), and comes back: the services whose data is still
+ * reachable keep answering, the others answer a 503 problem within 2 s, liveness stays up, and
+ * everything answers normally again within 5 s of the database's return, with no restart or
+ * redeploy; also for a service started while the database is down. In containers, a worker also
+ * freezes with its connections open (docker pause): the service whose schema it holds answers 503
+ * within the pool's socket timeout (7 s) instead of hanging. The measured times are printed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT extends AdminServer {
 
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
     static final Duration HEAL_WITHIN = Duration.ofSeconds(5);
-    static final int COORDINATOR = Integer.getInteger("cluster.port", 9810);
+    /** The services' pools give up on a connection silent for 7 s (socketTimeout): a frozen worker's. */
+    static final Duration FROZEN_ANSWER_WITHIN = Duration.ofSeconds(9);
 
     /** One call per service, each with the status its success has. */
     Map<String, Function<ServiceClient, HttpReply>> calls() {
@@ -57,19 +62,6 @@ class FaultsIT extends AdminServer {
         return reply.status() == 200 || reply.status() == 201;
     }
 
-    static void launcher(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(System.getProperty("launcher")));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("CLUSTER_DIR", System.getProperty("cluster.dir"));
-        builder.environment().put("CLUSTER_PORT", System.getProperty("cluster.port"));
-        builder.environment().put("CLUSTER_DB", System.getProperty("cluster.db"));
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "launcher finished");
-        assertEquals(0, process.exitValue(), output);
-    }
-
     /** A reply and how long it took. */
     record Timed(HttpReply reply, Duration took) {
     }
@@ -81,12 +73,16 @@ class FaultsIT extends AdminServer {
     }
 
     static void assertUnavailableProblem(String service, Timed timed) {
+        assertUnavailableProblem(service, timed, ANSWER_WITHIN);
+    }
+
+    static void assertUnavailableProblem(String service, Timed timed, Duration within) {
         HttpReply reply = timed.reply();
         assertEquals(503, reply.status(), () -> service + ": " + reply);
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
         assertTrue(reply.object().getString("detail").contains("database is unavailable"), reply::toString);
         assertFalse(reply.body().contains("\tat ") || reply.body().contains("Exception:"), "no stack trace: " + reply);
-        assertTrue(timed.took().compareTo(ANSWER_WITHIN) < 0, () -> service + " took " + timed.took());
+        assertTrue(timed.took().compareTo(within) < 0, () -> service + " took " + timed.took());
     }
 
     /** Polls until every call succeeds; the time that took. */
@@ -112,29 +108,35 @@ class FaultsIT extends AdminServer {
     }
 
     @AfterEach
-    void everyNodeRunsAgain() throws Exception {
-        launcher("start");
+    void everyNodeRunsAgain() {
+        TestCluster.startNodes();
+    }
+
+    /** The services' schemas and the worker each lives on; the time service's shares it with none. */
+    Map<String, Node> servicePlacement() {
+        Map<String, Node> placement = placement();
+        placement.keySet().retainAll(calls().keySet());
+        Node stopped = placement.get("timeservice");
+        assertTrue(placement.values().stream().anyMatch(node -> !node.equals(stopped)),
+                () -> "some service lives on the other worker: " + placement);
+        return placement;
     }
 
     @Test
     @Order(1)
     void aStoppedWorkerStrandsOnlyItsSchemasThatAnswer503AtOnceAndHealWithin5Seconds() throws Exception {
         CitusRequirement.assumeInstalled("FaultsIT.aStoppedWorkerStrandsOnlyItsSchemasThatAnswer503AtOnceAndHealWithin5Seconds");
-        Map<String, Integer> placement = operator().get("schemas").array().stream().map(JsonValue::asJsonObject)
-                .filter(s -> !s.isNull("node") && calls().containsKey(s.getString("name")))
-                .collect(Collectors.toMap(s -> s.getString("name"), s -> s.getJsonObject("node").getInt("port")));
-        int stopped = placement.get("timeservice");
-        assertTrue(placement.containsValue(stopped == COORDINATOR + 1 ? COORDINATOR + 2 : COORDINATOR + 1),
-                () -> "some service lives on the other worker: " + placement);
+        Map<String, Node> placement = servicePlacement();
+        Node stopped = placement.get("timeservice");
         Map<String, Function<ServiceClient, HttpReply>> calls = calls();
         calls.forEach((service, call) -> assertTrue(succeeded(call.apply(server())), service + " works before"));
 
-        launcher("stop", stopped == COORDINATOR + 1 ? "worker1" : "worker2");
+        TestCluster.stopNode(TestCluster.nodeName(stopped));
 
         for (int round = 0; round < 3; round++) {
             for (Map.Entry<String, Function<ServiceClient, HttpReply>> call : calls.entrySet()) {
                 Timed timed = timed(call.getValue(), server());
-                if (placement.get(call.getKey()) == stopped) {
+                if (placement.get(call.getKey()).equals(stopped)) {
                     assertUnavailableProblem(call.getKey(), timed);
                     System.out.println("worker down: " + call.getKey() + " answered 503 in " + timed.took().toMillis() + " ms");
                 } else {
@@ -144,14 +146,14 @@ class FaultsIT extends AdminServer {
         }
         Map<String, String> ready = readiness();
         assertEquals("DOWN", ready.get("timeservice-database"), ready::toString);
-        placement.forEach((service, port) -> {
-            if (port != stopped) {
+        placement.forEach((service, node) -> {
+            if (!node.equals(stopped)) {
                 assertEquals("UP", ready.get(service + "-database"), ready::toString);
             }
         });
         assertEquals(200, server().get("/health/live").status(), "liveness stays up");
 
-        launcher("start");
+        TestCluster.startNodes();
         Duration healed = timeToHeal(calls, server());
         System.out.println("worker back: every service answered normally after " + healed.toMillis() + " ms");
         assertTrue(healed.compareTo(HEAL_WITHIN) < 0, "healed after " + healed);
@@ -164,7 +166,7 @@ class FaultsIT extends AdminServer {
         Map<String, Function<ServiceClient, HttpReply>> calls = calls();
         calls.forEach((service, call) -> assertTrue(succeeded(call.apply(server())), service + " works before"));
 
-        launcher("stop", "coordinator");
+        TestCluster.stopNode("coordinator");
 
         for (Map.Entry<String, Function<ServiceClient, HttpReply>> call : calls.entrySet()) {
             Timed timed = timed(call.getValue(), server());
@@ -176,7 +178,7 @@ class FaultsIT extends AdminServer {
         assertEquals(200, server().get("/health/live").status(), "liveness stays up");
         assertTrue(readiness().values().stream().anyMatch("DOWN"::equals), readiness()::toString);
 
-        launcher("start");
+        TestCluster.startNodes();
         Duration healed = timeToHeal(calls, server());
         System.out.println("coordinator back: every service answered normally after " + healed.toMillis() + " ms");
         assertTrue(healed.compareTo(HEAL_WITHIN) < 0, "healed after " + healed);
@@ -185,7 +187,7 @@ class FaultsIT extends AdminServer {
     @Test
     @Order(3)
     void aServiceStartedWhileTheDatabaseIsDownStartsAnswers503AndHealsWithin5Seconds() throws Exception {
-        launcher("stop", "coordinator");
+        TestCluster.stopNode("coordinator");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -213,7 +215,7 @@ class FaultsIT extends AdminServer {
             assertUnavailableProblem("timeservice started without its database", down);
             System.out.println("started without database: timeservice answered 503 in " + down.took().toMillis() + " ms");
 
-            launcher("start");
+            TestCluster.startNodes();
             Duration healed = timeToHeal(Map.of("timeservice", s -> s.get("current_time")), late);
             System.out.println("database back: the late timeservice answered normally after " + healed.toMillis() + " ms");
             assertTrue(healed.compareTo(HEAL_WITHIN) < 0, "healed after " + healed);
@@ -225,5 +227,39 @@ class FaultsIT extends AdminServer {
                 micro.destroyForcibly();
             }
         }
+    }
+
+    @Test
+    @Order(4)
+    void aFrozenWorkerMakesOnlyItsServiceAnswer503WithinTheSocketTimeoutNotHangAndHealsWithin5Seconds() throws Exception {
+        CitusRequirement.assumeContainers(
+                "FaultsIT.aFrozenWorkerMakesOnlyItsServiceAnswer503WithinTheSocketTimeoutNotHangAndHealsWithin5Seconds");
+        Map<String, Node> placement = servicePlacement();
+        Node frozen = placement.get("timeservice");
+        Map<String, Function<ServiceClient, HttpReply>> calls = calls();
+        calls.forEach((service, call) -> assertTrue(succeeded(call.apply(server())), service + " works before"));
+
+        String worker = TestCluster.nodeName(frozen);
+        TestCluster.containers().pause(worker);
+        try {
+            for (int round = 0; round < 3; round++) {
+                for (Map.Entry<String, Function<ServiceClient, HttpReply>> call : calls.entrySet()) {
+                    Timed timed = timed(call.getValue(), server());
+                    if (placement.get(call.getKey()).equals(frozen)) {
+                        assertUnavailableProblem(call.getKey(), timed, FROZEN_ANSWER_WITHIN);
+                    } else {
+                        assertTrue(succeeded(timed.reply()), () -> call.getKey() + " keeps working: " + timed.reply());
+                    }
+                    System.out.println("worker frozen, round " + (round + 1) + ": " + call.getKey() + " answered "
+                            + timed.reply().status() + " in " + timed.took().toMillis() + " ms");
+                }
+            }
+            assertEquals(200, server().get("/health/live").status(), "liveness stays up");
+        } finally {
+            TestCluster.containers().unpause(worker);
+        }
+        Duration healed = timeToHeal(calls, server());
+        System.out.println("worker thawed: every service answered normally after " + healed.toMillis() + " ms");
+        assertTrue(healed.compareTo(HEAL_WITHIN) < 0, "healed after " + healed);
     }
 }

@@ -27,6 +27,7 @@ import org.citusschemas.it.CitusRequirement;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.ServiceClient;
 import org.citusschemas.it.TestCluster;
+import org.citusschemas.it.TestCluster.Node;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,30 +39,21 @@ import org.junit.jupiter.api.Test;
  */
 class TutorialScenarioIT extends AdminServer {
 
-    static final String HOST = "127.0.0.1";
     /** Enough rows (about 150 MB) that moving the small schemas off the user schema's worker pays off. */
     static final int GROWTH_ROWS = 1_500_000;
-
-    Map<String, Integer> placement() {
-        HttpReply schemas = operator().get("schemas");
-        assertEquals(200, schemas.status(), schemas::toString);
-        return schemas.array().stream().map(JsonValue::asJsonObject).filter(s -> !s.isNull("node"))
-                .collect(Collectors.toMap(s -> s.getString("name"), s -> s.getJsonObject("node").getInt("port")));
-    }
 
     @Test
     void rebalancesByDiskSizeWhileTheServicesKeepServingAndLoseNothing() throws Exception {
         CitusRequirement.assumeInstalled("TutorialScenarioIT.rebalancesByDiskSizeWhileTheServicesKeepServingAndLoseNothing");
 
-        Map<String, Integer> start = placement();
+        Map<String, Node> start = placement();
         assertTrue(start.keySet().containsAll(List.of("userservice", "timeservice", "pingservice")), start::toString);
         assertEquals(2, start.values().stream().distinct().count(), () -> "spread over both workers: " + start);
 
         // The user schema must share its worker for the rebalance to have something to do.
-        int userNode = start.get("userservice");
+        Node userNode = start.get("userservice");
         if (!start.get("pingservice").equals(userNode) && !start.get("timeservice").equals(userNode)) {
-            HttpReply moved = operator().postJson("schemas/pingservice/move",
-                    "{\"host\":\"" + HOST + "\",\"port\":" + userNode + ",\"mode\":\"block_writes\"}");
+            HttpReply moved = operator().postJson("schemas/pingservice/move", moveBody(userNode, "block_writes"));
             assertEquals(200, moved.status(), moved::toString);
         }
 
@@ -103,7 +95,7 @@ class TutorialScenarioIT extends AdminServer {
             assertEquals(pingsBefore + load.pingCalls(), TestCluster.count("pingservice", "ping_results"));
         }
 
-        Map<String, Integer> end = placement();
+        Map<String, Node> end = placement();
         assertNotEquals(end.get("userservice"), end.get("timeservice"), end::toString);
         assertEquals(end.get("timeservice"), end.get("pingservice"), () -> "time and ping together: " + end);
         assertEquals(1, end.values().stream().filter(end.get("userservice")::equals).count(),

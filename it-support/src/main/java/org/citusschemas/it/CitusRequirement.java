@@ -1,46 +1,42 @@
 package org.citusschemas.it;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * For tests that need a real Citus cluster: when the local PostgreSQL has no Citus extension, or
- * the test cluster is told to run plain PostgreSQL ({@code CLUSTER_MODE=postgres}), the test is
- * skipped, and says so loudly on the console and in its report, naming itself.
+ * For tests that need a real Citus cluster, or its nodes in containers: when the test run's
+ * cluster is not one, the test is skipped, and says so loudly on the console and in its report,
+ * naming itself and why.
  */
 public final class CitusRequirement {
 
     private CitusRequirement() {
     }
 
-    /** Whether the PostgreSQL the launcher finds has the Citus extension (citus.so in its pkglibdir). */
-    public static boolean installed() {
-        try {
-            Process pgConfig = new ProcessBuilder("pg_config", "--pkglibdir").redirectErrorStream(true).start();
-            String libdir = new String(pgConfig.getInputStream().readAllBytes()).trim();
-            return pgConfig.waitFor(10, TimeUnit.SECONDS) && pgConfig.exitValue() == 0
-                    && Files.isRegularFile(Path.of(libdir, "citus.so"));
-        } catch (Exception e) {
-            return false;
+    /** Skips the calling test, loudly, unless the test run's cluster runs Citus. */
+    public static void assumeInstalled(String test) {
+        ClusterMode mode = TestCluster.mode();
+        if (mode == null ? !ClusterMode.citusInstalled() : !mode.isCitus()) {
+            skipLoudly("NEEDS CITUS", test, "postgres".equals(System.getenv("CLUSTER_MODE"))
+                    ? "the test cluster runs plain PostgreSQL (CLUSTER_MODE=postgres). Unset CLUSTER_MODE to run it "
+                            + "against a real Citus cluster."
+                    : "this machine has no Citus: neither Docker with the " + CitusContainers.image() + " image nor "
+                            + "the Citus extension in its PostgreSQL. Install Docker (or Citus for PostgreSQL 15) to run it "
+                            + "against a real Citus cluster.");
         }
     }
 
-    /** Skips the calling test, loudly, unless the test cluster runs Citus. */
-    public static void assumeInstalled(String test) {
-        String why = null;
-        if ("postgres".equals(System.getenv("CLUSTER_MODE"))) {
-            why = "the test cluster runs plain PostgreSQL (CLUSTER_MODE=postgres). Unset CLUSTER_MODE to run it "
-                    + "against a real Citus cluster.";
-        } else if (!installed()) {
-            why = "the Citus extension is not installed in the local PostgreSQL (pg_config --pkglibdir has no "
-                    + "citus.so). Install Citus for PostgreSQL 15 to run it against a real Citus cluster.";
+    /** Skips the calling test, loudly, unless the test run's cluster runs in containers. */
+    public static void assumeContainers(String test) {
+        if (TestCluster.mode() != ClusterMode.CONTAINERS) {
+            skipLoudly("NEEDS CONTAINERS", test, "the test cluster runs in " + TestCluster.mode()
+                    + " mode, not in containers of " + CitusContainers.image() + " (Docker, or CLUSTER_MODE=containers).");
         }
-        if (why != null) {
-            String message = "SKIPPED, NEEDS CITUS: " + test + " did not run because " + why;
-            System.err.println("\n" + "!".repeat(100) + "\n" + message + "\n" + "!".repeat(100) + "\n");
-            Assumptions.abort(message);
-        }
+    }
+
+    /** Skips the calling test with a banner that names it and says why. */
+    public static void skipLoudly(String need, String test, String why) {
+        String message = "SKIPPED, " + need + ": " + test + " did not run because " + why;
+        System.err.println("\n" + "!".repeat(100) + "\n" + message + "\n" + "!".repeat(100) + "\n");
+        Assumptions.abort(message);
     }
 }

@@ -11,8 +11,12 @@ import java.util.Set;
  */
 public final class DatabaseUnavailable {
 
-    /** Connection exceptions, and the server shutting down, crashing or refusing connections. */
-    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    /**
+     * Connection exceptions, the server shutting down, crashing or refusing connections, and a
+     * statement cancelled by the pool's statement timeout (a worker that answers too slowly, or
+     * writes held back while Citus moves the schema).
+     */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014");
     /**
      * Types that say so by themselves: a refused or timed-out TCP connection, Hibernate's, and the
      * app server's connector and pool layers (whose SQLException may carry no SQLState).

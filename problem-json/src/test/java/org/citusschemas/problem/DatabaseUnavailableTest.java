@@ -30,6 +30,12 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void findsAStatementCancelledByTheStatementTimeout() {
+        SQLException cancelled = new SQLException("canceling statement due to statement timeout", "57014");
+        assertSame(cancelled, DatabaseUnavailable.cause(new RuntimeException("query failed", cancelled)));
+    }
+
+    @Test
     void leavesOtherDatabaseErrorsAlone() {
         assertNull(DatabaseUnavailable.cause(new SQLException("duplicate key", "23505")));
         assertNull(DatabaseUnavailable.cause(new SQLException("permission denied for schema x", "42501")));

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cluster launcher (server-config/bin/cluster) as the local run and every integration test
- * use it: a cluster of its own on port 9820 (Citus when installed), and a plain PostgreSQL one
- * on 9830 (CLUSTER_MODE=postgres), so that path is covered on every machine.
+ * use it: a cluster of its own on port 9820 (auto: local Citus when installed, else containers,
+ * else plain PostgreSQL), a plain PostgreSQL one on 9830 (CLUSTER_MODE=postgres), so that path is
+ * covered on every machine, and one in containers of the Citus image on 9840 where Docker has it.
  */
 class ClusterLauncherIT {
 
@@ -36,6 +37,8 @@ class ClusterLauncherIT {
     static final int PORT = Integer.getInteger("cluster.port", 9820);
     static final Path PLAIN_DIR = DIR.resolveSibling(DIR.getFileName() + "-plain");
     static final int PLAIN_PORT = PORT + 10;
+    static final Path CONTAINERS_DIR = DIR.resolveSibling(DIR.getFileName() + "-containers");
+    static final int CONTAINERS_PORT = PORT + 20;
     static final List<String> ROLES = List.of("userservice", "timeservice", "pingservice");
 
     record Run(int exit, String output) {
@@ -165,8 +168,16 @@ class ClusterLauncherIT {
 
     @Test
     void distributesEveryServiceSchemaOverTwoWorkersWhenCitusIsInstalled() throws Exception {
-        CitusRequirement.assumeInstalled("ClusterLauncherIT.distributesEveryServiceSchemaOverTwoWorkersWhenCitusIsInstalled");
-        try (Connection connection = connect(DIR, PORT, "userservice"); Statement sql = connection.createStatement()) {
+        String mode = Files.readString(DIR.resolve("mode")).trim();
+        if (mode.equals("postgres")) {
+            CitusRequirement.skipLoudly("NEEDS CITUS", "ClusterLauncherIT.distributesEveryServiceSchemaOverTwoWorkersWhenCitusIsInstalled",
+                    "the launcher found no Citus (neither installed locally nor Docker with the image) and started plain PostgreSQL.");
+        }
+        assertDistributedOverTwoWorkers(DIR, PORT);
+    }
+
+    static void assertDistributedOverTwoWorkers(Path dir, int port) throws Exception {
+        try (Connection connection = connect(dir, port, "userservice"); Statement sql = connection.createStatement()) {
             List<String> schemas = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery("SELECT schema_name::text FROM citus_schemas ORDER BY 1")) {
                 while (rows.next()) {
@@ -181,6 +192,65 @@ class ClusterLauncherIT {
                 assertEquals(1, rows.getInt(2), "coordinator in the metadata");
             }
         }
+    }
+
+    static String docker(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "docker finished");
+        return output;
+    }
+
+    @Test
+    void runsTheClusterInContainersPublishedOnLoopbackKeepsTheDataAcrossAStopAndDestroyRemovesEverything() throws Exception {
+        String unavailable = org.citusschemas.it.CitusContainers.unavailableBecause();
+        if (unavailable != null) {
+            CitusRequirement.skipLoudly("NEEDS CONTAINERS",
+                    "ClusterLauncherIT.runsTheClusterInContainersPublishedOnLoopbackKeepsTheDataAcrossAStopAndDestroyRemovesEverything",
+                    unavailable);
+        }
+        Map<String, String> containers = Map.of("CLUSTER_MODE", "containers");
+        String project = "citus-schemas-" + CONTAINERS_PORT;
+        launcher(CONTAINERS_DIR, CONTAINERS_PORT, containers, "destroy");
+        try {
+            Run start = launcher(CONTAINERS_DIR, CONTAINERS_PORT, containers, "start");
+            assertEquals(0, start.exit(), start.output());
+            assertTrue(start.output().contains("workers worker1:5432 worker2:5432"), start.output());
+            assertEquals("127.0.0.1:" + CONTAINERS_PORT, docker("port", project + "-coordinator", "5432"),
+                    "published on loopback only");
+            assertEquals("127.0.0.1:" + (CONTAINERS_PORT + 2), docker("port", project + "-worker2", "5432"));
+            assertDistributedOverTwoWorkers(CONTAINERS_DIR, CONTAINERS_PORT);
+            try (Connection connection = connect(CONTAINERS_DIR, CONTAINERS_PORT, "userservice");
+                 Statement sql = connection.createStatement()) {
+                sql.execute("CREATE TABLE kept (note text)");
+                sql.execute("INSERT INTO kept VALUES ('survives a stop')");
+            }
+
+            assertEquals(0, launcher(CONTAINERS_DIR, CONTAINERS_PORT, Map.of(), "stop").exit());
+            Run stopped = launcher(CONTAINERS_DIR, CONTAINERS_PORT, Map.of(), "status");
+            assertNotEquals(0, stopped.exit(), stopped.output());
+            assertTrue(stopped.output().contains("mode: containers"), stopped.output());
+            assertEquals(3, docker("volume", "ls", "-q", "--filter", "label=org.citusschemas.cluster=" + project).lines().count(),
+                    "stop keeps the volumes");
+
+            Run again = launcher(CONTAINERS_DIR, CONTAINERS_PORT, Map.of(), "start");
+            assertEquals(0, again.exit(), again.output());
+            try (Connection connection = connect(CONTAINERS_DIR, CONTAINERS_PORT, "userservice");
+                 Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery("SELECT note FROM kept")) {
+                assertTrue(row.next());
+                assertEquals("survives a stop", row.getString(1));
+            }
+        } finally {
+            Run destroy = launcher(CONTAINERS_DIR, CONTAINERS_PORT, Map.of(), "destroy");
+            assertEquals(0, destroy.exit(), destroy.output());
+        }
+        String label = "label=org.citusschemas.cluster=" + project;
+        assertEquals("", docker("ps", "-aq", "--filter", label), "no container left");
+        assertEquals("", docker("volume", "ls", "-q", "--filter", label), "no volume left");
+        assertEquals("", docker("network", "ls", "-q", "--filter", "name=" + project), "no network left");
+        assertFalse(Files.exists(CONTAINERS_DIR));
     }
 
     @Test

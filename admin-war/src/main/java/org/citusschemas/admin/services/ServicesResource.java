@@ -41,7 +41,8 @@ public class ServicesResource {
     private static final String TEMPLATE = "/server-config/service-datasource.asadmin";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A service's statement timeout in seconds, as server-config/bin/cluster renders it. */
-    private static final int SERVICE_STATEMENT_TIMEOUT = 10;
+    private static final int SERVICE_STATEMENT_TIMEOUT = 5;
+    private static final int SERVICE_SOCKET_TIMEOUT = 7;
     /** The pool's connection leak timeout in seconds, as server-config/bin/cluster renders it by default. */
     private static final int LEAK_TIMEOUT = 300;
 
@@ -98,6 +99,7 @@ public class ServicesResource {
                     .filter(line -> !line.startsWith("#") && !line.isBlank())
                     .map(line -> line.replace("@PASSWORD@", password).replace("@ROLE@", role)
                             .replace("@STATEMENT_TIMEOUT@", String.valueOf(SERVICE_STATEMENT_TIMEOUT))
+                            .replace("@SOCKET_TIMEOUT@", String.valueOf(SERVICE_SOCKET_TIMEOUT))
                             .replace("@LEAK_TIMEOUT@", String.valueOf(LEAK_TIMEOUT))
                             .replace("@DB_HOST@", coordinator.host()).replace("@DB_PORT@", String.valueOf(coordinator.port()))
                             .replace("@DB_NAME@", database))

@@ -1,0 +1,73 @@
+package org.citusschemas.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where the test run's Citus comes from: containers of the official image (Testcontainers), this
+ * machine's PostgreSQL with Citus installed (the launcher), or plain PostgreSQL without Citus, whose
+ * Citus tests skip loudly. {@code CLUSTER_MODE} forces one; unset (or {@code auto}) takes the first
+ * that this machine has, in that order.
+ */
+public enum ClusterMode {
+    CONTAINERS, LOCAL, POSTGRES;
+
+    /** The launcher's name for the mode (its CLUSTER_MODE). */
+    public String launcherName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isCitus() {
+        return this != POSTGRES;
+    }
+
+    /** The mode CLUSTER_MODE asks for, or the first available one; with why, for the run's banner. */
+    static Choice choose() {
+        String asked = System.getenv().getOrDefault("CLUSTER_MODE", "auto").toLowerCase(Locale.ROOT);
+        switch (asked) {
+            case "containers":
+                String missing = CitusContainers.unavailableBecause();
+                if (missing != null) {
+                    throw new IllegalStateException("CLUSTER_MODE=containers, but " + missing);
+                }
+                return new Choice(CONTAINERS, "forced by CLUSTER_MODE=containers");
+            case "local":
+            case "citus":
+                if (!citusInstalled()) {
+                    throw new IllegalStateException("CLUSTER_MODE=local, but the Citus extension is not installed in "
+                            + "this machine's PostgreSQL (pg_config --pkglibdir has no citus.so)");
+                }
+                return new Choice(LOCAL, "forced by CLUSTER_MODE=local");
+            case "postgres":
+                return new Choice(POSTGRES, "forced by CLUSTER_MODE=postgres");
+            case "auto":
+                String noContainers = CitusContainers.unavailableBecause();
+                if (noContainers == null) {
+                    return new Choice(CONTAINERS, "Docker answers and has the image");
+                }
+                if (citusInstalled()) {
+                    return new Choice(LOCAL, "no containers (" + noContainers + "), Citus is installed locally");
+                }
+                return new Choice(POSTGRES, "no containers (" + noContainers + ") and no local Citus");
+            default:
+                throw new IllegalStateException("CLUSTER_MODE must be auto, containers, local or postgres, not '" + asked + "'");
+        }
+    }
+
+    record Choice(ClusterMode mode, String why) {
+    }
+
+    /** Whether this machine's PostgreSQL has the Citus extension (citus.so in its pkglibdir). */
+    public static boolean citusInstalled() {
+        try {
+            Process pgConfig = new ProcessBuilder("pg_config", "--pkglibdir").redirectErrorStream(true).start();
+            String libdir = new String(pgConfig.getInputStream().readAllBytes()).trim();
+            return pgConfig.waitFor(10, TimeUnit.SECONDS) && pgConfig.exitValue() == 0
+                    && Files.isRegularFile(Path.of(libdir, "citus.so"));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
