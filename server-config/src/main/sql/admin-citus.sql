@@ -60,8 +60,6 @@ CREATE OR REPLACE FUNCTION citus_admin.onboard_service(service name, password te
 RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
 AS $$
-DECLARE
-    failed text;
 BEGIN
     IF service !~ '^[a-z_][a-z0-9_]{0,62}$' THEN
         RAISE EXCEPTION 'invalid service name %', service USING ERRCODE = '22023';
@@ -79,16 +77,12 @@ BEGIN
     -- A worker that does not answer fails the service's query in 2 s, not Citus' default 30 s.
     EXECUTE format('ALTER ROLE %I SET citus.node_connection_timeout = %L', service, '2s');
     PERFORM citus_schema_distribute(service::regnamespace);
-    -- Nodes reach each other as the service's role with its password (node id 0: any node), which
-    -- each node reads from its own pg_dist_authinfo: Citus does not copy that table.
-    SELECT string_agg(nodeid || ': ' || result, '; ') INTO failed
-      FROM run_command_on_all_nodes(format(
-             'INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, %L, %L)',
-             service, 'password=' || password))
-     WHERE NOT success;
-    IF failed IS NOT NULL THEN
-        RAISE EXCEPTION 'could not store the password of % on every node: %', service, failed;
-    END IF;
+    -- The coordinator reaches the workers as the service's role: its password for every node
+    -- (node id 0) and for the coordinator's connections to itself (-1). Only the coordinator needs
+    -- it (moves and rebalances run as the admin role, whose password every node has), and only it
+    -- can have it here: the role is not committed yet, so no other session could store it.
+    INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo)
+    VALUES (0, service, 'password=' || password), (-1, service, 'password=' || password);
     EXECUTE format('GRANT %I TO %I', service, session_user);
 END
 $$;

@@ -41,8 +41,8 @@ public class ServicesResource {
     private static final String TEMPLATE = "/server-config/service-datasource.asadmin";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A service's statement timeout in seconds, as server-config/bin/cluster renders it. */
-    private static final int SERVICE_STATEMENT_TIMEOUT = 5;
-    private static final int SERVICE_SOCKET_TIMEOUT = 7;
+    private static final int SERVICE_STATEMENT_TIMEOUT = 2;
+    private static final int SERVICE_SOCKET_TIMEOUT = 3;
     /** The pool's connection leak timeout in seconds, as server-config/bin/cluster renders it by default. */
     private static final int LEAK_TIMEOUT = 300;
 
