@@ -77,7 +77,15 @@ public final class CitusContainers implements AutoCloseable {
     /** Starts the three nodes, each with this superuser password, the database created by the image. */
     static CitusContainers start(int port, String database, String superuserPassword) {
         sweepLeftovers(port);
-        CitusContainers cluster = new CitusContainers(Network.newNetwork());
+        CitusContainers cluster = new CitusContainers(Network.builder()
+                .createNetworkCmdModifier(create -> {
+                    Map<String, String> labels = new LinkedHashMap<>();
+                    if (create.getLabels() != null) {
+                        labels.putAll(create.getLabels());
+                    }
+                    labels.put(LABEL, String.valueOf(port));
+                    create.withLabels(labels);
+                }).build());
         try {
             for (int i = 0; i < NODES.size(); i++) {
                 String name = NODES.get(i);
@@ -108,14 +116,17 @@ public final class CitusContainers implements AutoCloseable {
         }
     }
 
-    /** Containers of an earlier run on the same port that died before it could remove them. */
+    /** Containers and the network of an earlier run on the same port that died before it could remove them. */
     private static void sweepLeftovers(int port) {
         DockerClient docker = DockerClientFactory.instance().client();
-        List<Container> leftovers = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(LABEL, String.valueOf(port))).exec();
-        for (Container leftover : leftovers) {
+        Map<String, String> label = Map.of(LABEL, String.valueOf(port));
+        for (Container leftover : docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec()) {
             System.out.println("[test cluster] removing " + String.join(",", leftover.getNames()) + ", left by an earlier run");
             docker.removeContainerCmd(leftover.getId()).withForce(true).withRemoveVolumes(true).exec();
+        }
+        for (var network : docker.listNetworksCmd().withFilter("label", List.of(LABEL + "=" + port)).exec()) {
+            System.out.println("[test cluster] removing network " + network.getName() + ", left by an earlier run");
+            docker.removeNetworkCmd(network.getId()).exec();
         }
     }
 

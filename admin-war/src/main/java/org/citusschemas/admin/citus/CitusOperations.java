@@ -380,14 +380,15 @@ public class CitusOperations {
         });
     }
 
-    /** Where the admin datasource points, for the server-config commands of a new service. */
-    public NodeAddress coordinator() throws SQLException {
-        return query("SELECT nodename, nodeport FROM pg_dist_node WHERE groupid = 0",
-                s -> single(s, r -> new NodeAddress(r.getString(1), r.getInt(2)))).result();
-    }
-
-    public String databaseName() throws SQLException {
-        return query("SELECT current_database()", s -> single(s, r -> r.getString(1))).result();
+    /**
+     * Where the admin datasource reaches the coordinator (host, port, database), for the pool of a
+     * new service on the same app servers. Not the coordinator's name in pg_dist_node: that is how
+     * the nodes reach it (in containers, a name only their network resolves).
+     */
+    public DatabaseAddress datasourceAddress() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return DatabaseAddress.of(connection.getMetaData().getURL(), connection.getCatalog());
+        }
     }
 
     // ---------------------------------------------------------------- plumbing

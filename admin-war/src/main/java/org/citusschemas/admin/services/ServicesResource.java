@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import org.citusschemas.admin.citus.CitusOperations;
 import org.citusschemas.admin.citus.Outcome;
 import org.citusschemas.admin.citus.Records.DistributedSchema;
-import org.citusschemas.admin.citus.Records.NodeAddress;
+import org.citusschemas.admin.citus.DatabaseAddress;
 import org.citusschemas.admin.citus.SqlNames;
 import org.citusschemas.admin.schemas.SchemasResource;
 
@@ -72,11 +72,10 @@ public class ServicesResource {
         Outcome<Void> onboarded = citus.onboardService(service, password);
         DistributedSchema schema = citus.schema(service).orElseThrow();
         String variable = service.toUpperCase(Locale.ROOT) + "_DB_PASSWORD";
-        NodeAddress coordinator = citus.coordinator();
-        String database = citus.databaseName();
-        String micro = render(service, "${ENV=" + variable + "}", coordinator, database);
+        DatabaseAddress coordinator = citus.datasourceAddress();
+        String micro = render(service, "${ENV=" + variable + "}", coordinator);
         String server = "create-password-alias " + service + "-db\n"
-                + render(service, "${ALIAS=" + service + "-db}", coordinator, database);
+                + render(service, "${ALIAS=" + service + "-db}", coordinator);
         return Response.created(UriBuilder.fromResource(SchemasResource.class).path(service).build())
                 .entity(new Onboarded(service, "jdbc/" + service, schema, variable, password, micro, server,
                         onboarded.notices()))
@@ -90,7 +89,7 @@ public class ServicesResource {
     }
 
     /** server-config's pool and resource template, for this service, password reference and cluster. */
-    static String render(String role, String password, NodeAddress coordinator, String database) {
+    static String render(String role, String password, DatabaseAddress coordinator) {
         try (InputStream template = ServicesResource.class.getResourceAsStream(TEMPLATE)) {
             if (template == null) {
                 throw new IllegalStateException("The WAR lacks " + TEMPLATE);
@@ -102,7 +101,7 @@ public class ServicesResource {
                             .replace("@SOCKET_TIMEOUT@", String.valueOf(SERVICE_SOCKET_TIMEOUT))
                             .replace("@LEAK_TIMEOUT@", String.valueOf(LEAK_TIMEOUT))
                             .replace("@DB_HOST@", coordinator.host()).replace("@DB_PORT@", String.valueOf(coordinator.port()))
-                            .replace("@DB_NAME@", database))
+                            .replace("@DB_NAME@", coordinator.database()))
                     .collect(Collectors.joining("\n", "", "\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
