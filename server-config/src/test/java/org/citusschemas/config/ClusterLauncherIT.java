@@ -270,8 +270,15 @@ class ClusterLauncherIT {
             assertEquals("timeservice", row.getString(1));
             assertFalse(row.getBoolean(2), "no Citus in plain mode");
         }
+        Run otherMode = launcher(PLAIN_DIR, PLAIN_PORT, Map.of("CLUSTER_MODE", "local"), "start");
+        assertNotEquals(0, otherMode.exit(), otherMode.output());
+        assertTrue(otherMode.output().contains("started in postgres mode, not local"), otherMode.output());
+
         launcher(PLAIN_DIR, PLAIN_PORT, plain, "stop");
         assertNotEquals(0, launcher(PLAIN_DIR, PLAIN_PORT, plain, "status").exit(), "status fails once stopped");
+        Run destroy = launcher(PLAIN_DIR, PLAIN_PORT, Map.of("CLUSTER_MODE", "local"), "destroy");
+        assertEquals(0, destroy.exit(), "destroy takes the cluster as it was started: " + destroy.output());
+        assertFalse(Files.exists(PLAIN_DIR));
     }
 
     @Test
