@@ -7,13 +7,22 @@
 SELECT format('CREATE ROLE %I LOGIN', :'role')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
 
--- A service role may log in and own its schema; nothing more.
-ALTER ROLE :"role" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD :'password';
+-- A service role may log in and own its schema; nothing more. Only a superuser may name the
+-- superuser attribute (-v superuser=true); a CREATEROLE login creates roles without it anyway.
+\if :superuser
+ALTER ROLE :"role" NOSUPERUSER;
+\endif
+ALTER ROLE :"role" WITH LOGIN NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD :'password';
 
 -- Only the roles granted CONNECT reach the database; the schema is the service's alone:
 -- no USAGE for PUBLIC, so no other service role can read or write it.
 REVOKE ALL ON DATABASE :"dbname" FROM PUBLIC;
 GRANT CONNECT, TEMPORARY ON DATABASE :"dbname" TO :"role";
+-- A login that is no superuser creates a schema for a role only as a member of it (PostgreSQL 15).
+\if :superuser
+\else
+GRANT :"role" TO CURRENT_USER;
+\endif
 CREATE SCHEMA IF NOT EXISTS AUTHORIZATION :"role";
 REVOKE ALL ON SCHEMA :"role" FROM PUBLIC;
 -- public holds nothing of ours; nobody creates objects there (PostgreSQL 15's default, made explicit).

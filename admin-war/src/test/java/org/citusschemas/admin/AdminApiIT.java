@@ -223,8 +223,8 @@ class AdminApiIT extends AdminServer {
         String commands = onboarded.getString("server_config");
         assertTrue(commands.contains("user=orderservice:password=${ENV=ORDERSERVICE_DB_PASSWORD}"), commands);
         assertTrue(commands.contains("create-jdbc-resource --connectionpoolid orderservice-pool jdbc/orderservice"), commands);
-        assertTrue(commands.contains(":serverName=127.0.0.1:portNumber=" + TestCluster.port() + ":databaseName=citus:"),
-                () -> "the pool reaches the coordinator where the admin API's does: " + commands);
+        assertTrue(commands.contains(":serverName=127.0.0.1:portNumber=" + TestCluster.port() + ":databaseName=citus:sslmode=prefer:"),
+                () -> "the pool reaches the coordinator where and as the admin API's does: " + commands);
         assertFalse(commands.contains(onboarded.getString("password")), "no password in the commands");
         assertFalse(commands.matches("(?s).*@[A-Z_]+@.*"), "every slot of the template is filled: " + commands);
         String serverCommands = onboarded.getString("payara_server_config");

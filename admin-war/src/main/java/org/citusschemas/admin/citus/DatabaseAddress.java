@@ -1,10 +1,15 @@
 package org.citusschemas.admin.citus;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
 /**
- * Where a JDBC connection reaches its database: the first host and port of its PostgreSQL URL
- * ({@code jdbc:postgresql://host:port/database?...}, IPv6 hosts in brackets) and the database.
+ * Where a JDBC connection reaches its database, as its PostgreSQL URL says
+ * ({@code jdbc:postgresql://host:port/database?sslmode=...&sslrootcert=...}, IPv6 hosts in
+ * brackets): the first host and port, the database, and the TLS settings (sslmode, default
+ * prefer, and the CA file, or null).
  */
-public record DatabaseAddress(String host, int port, String database) {
+public record DatabaseAddress(String host, int port, String database, String sslMode, String sslRootCert) {
 
     private static final String PREFIX = "jdbc:postgresql://";
     private static final int DEFAULT_PORT = 5432;
@@ -14,14 +19,11 @@ public record DatabaseAddress(String host, int port, String database) {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + url);
         }
         String rest = url.substring(PREFIX.length());
-        int end = rest.length();
-        for (char stop : new char[] {'/', '?'}) {
-            int at = rest.indexOf(stop);
-            if (at >= 0 && at < end) {
-                end = at;
-            }
-        }
-        String first = rest.substring(0, end).split(",", 2)[0];
+        int query = rest.indexOf('?');
+        String parameters = query < 0 ? "" : rest.substring(query + 1);
+        String hosts = query < 0 ? rest : rest.substring(0, query);
+        int slash = hosts.indexOf('/');
+        String first = (slash < 0 ? hosts : hosts.substring(0, slash)).split(",", 2)[0];
         String host = first;
         int port = DEFAULT_PORT;
         int colon = first.lastIndexOf(':');
@@ -35,6 +37,22 @@ public record DatabaseAddress(String host, int port, String database) {
         if (host.isEmpty()) {
             host = "localhost";
         }
-        return new DatabaseAddress(host, port, database);
+        return new DatabaseAddress(host, port, database, parameter(parameters, "sslmode", "prefer"),
+                parameter(parameters, "sslrootcert", null));
+    }
+
+    private static String parameter(String parameters, String name, String otherwise) {
+        for (String pair : parameters.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && pair.substring(0, equals).equals(name)) {
+                return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return otherwise;
+    }
+
+    /** The pool template's @DB_SSLMODE@ slot: the sslmode, and the CA file when there is one. */
+    public String poolTlsProperties() {
+        return sslRootCert == null ? sslMode : sslMode + ":sslrootcert=" + sslRootCert;
     }
 }

@@ -20,23 +20,37 @@ public class DatabaseFailureMapper implements ExceptionMapper<SQLException> {
 
     private static final Logger LOG = Logger.getLogger(DatabaseFailureMapper.class.getName());
 
+    /** When the superuser's functions for node operations and onboarding were never installed. */
+    static final String MANAGED_OUTSIDE = "Nodes of this cluster are managed outside it: adding, draining and "
+            + "removing a node, and onboarding a service, need a superuser, and this cluster has no citus_admin "
+            + "functions that do them for the admin role (a superuser installs them: "
+            + "server-config/src/main/sql/admin-citus.sql). On a managed Citus service, add and remove nodes with "
+            + "the provider's tools; GET /nodes and every schema operation work as usual.";
+
     @Override
     public Response toResponse(SQLException exception) {
+        return problemFor(exception).toResponse();
+    }
+
+    static Problem problemFor(SQLException exception) {
         String state = exception.getSQLState() == null ? "" : exception.getSQLState();
         String message = serverMessage(exception);
         if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
             LOG.log(Level.WARNING, "Database unavailable", exception);
             return Problem.of(Status.SERVICE_UNAVAILABLE, "The database behind " + CitusOperations.DATASOURCE
-                    + " is unavailable: " + message).toResponse();
+                    + " is unavailable: " + message);
+        }
+        if ((state.equals("3F000") || state.equals("42883")) && message.contains("citus_admin")) {
+            return Problem.of(Status.CONFLICT, MANAGED_OUTSIDE);
         }
         if (state.equals("42501")) {
-            return Problem.of(Status.FORBIDDEN, "The admin role may not do this: " + message).toResponse();
+            return Problem.of(Status.FORBIDDEN, "The admin role may not do this: " + message);
         }
         if (state.startsWith("22")) {
-            return Problem.of(Status.BAD_REQUEST, message).toResponse();
+            return Problem.of(Status.BAD_REQUEST, message);
         }
         LOG.log(Level.INFO, "Citus refused an operation: {0}", message);
-        return Problem.of(Status.CONFLICT, "Citus refused: " + message).toResponse();
+        return Problem.of(Status.CONFLICT, "Citus refused: " + message);
     }
 
     /** PgJDBC's message ("ERROR: ...\n  Detail: ...\n  Hint: ...\n  Where: ...") without its level or call stack. */

@@ -101,7 +101,8 @@ public class ServicesResource {
                             .replace("@SOCKET_TIMEOUT@", String.valueOf(SERVICE_SOCKET_TIMEOUT))
                             .replace("@LEAK_TIMEOUT@", String.valueOf(LEAK_TIMEOUT))
                             .replace("@DB_HOST@", coordinator.host()).replace("@DB_PORT@", String.valueOf(coordinator.port()))
-                            .replace("@DB_NAME@", coordinator.database()))
+                            .replace("@DB_NAME@", coordinator.database())
+                            .replace("@DB_SSLMODE@", coordinator.poolTlsProperties()))
                     .collect(Collectors.joining("\n", "", "\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
