@@ -1,6 +1,6 @@
 -- The admin API's login role, run on the coordinator by the launcher (and for a new service
 -- by citus_admin.onboard_service):
---   psql -v role=citusadmin -v password=... -v dbname=citus -f admin-role.sql
+--   psql -v role=citusadmin -v password=... -v dbname=citus -v superuser=true|false -f admin-role.sql
 -- Its rights are no broader than the API's operations need where Citus allows:
 --  * it may log in and read the Citus catalogs and views (PUBLIC may too);
 --  * it is a member of each service role, so it acts as the owner of the services' schemas and

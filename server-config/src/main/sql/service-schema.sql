@@ -1,5 +1,5 @@
 -- One service's login role and the schema it owns, run on the coordinator by the launcher:
---   psql -v role=userservice -v password=... -v dbname=citus -f service-schema.sql
+--   psql -v role=userservice -v password=... -v dbname=citus -v superuser=true|false -f service-schema.sql
 -- Idempotent: running it again only resets the password. Citus propagates the role, its
 -- password and the schema to the workers.
 \set ON_ERROR_STOP on
@@ -19,9 +19,10 @@ ALTER ROLE :"role" WITH LOGIN NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD :'passw
 REVOKE ALL ON DATABASE :"dbname" FROM PUBLIC;
 GRANT CONNECT, TEMPORARY ON DATABASE :"dbname" TO :"role";
 -- A login that is no superuser creates a schema for a role only as a member of it (PostgreSQL 15).
+-- By name, not CURRENT_USER, which Citus does not pass on to the workers.
 \if :superuser
 \else
-GRANT :"role" TO CURRENT_USER;
+SELECT format('GRANT %I TO %I', :'role', current_user) \gexec
 \endif
 CREATE SCHEMA IF NOT EXISTS AUTHORIZATION :"role";
 REVOKE ALL ON SCHEMA :"role" FROM PUBLIC;
