@@ -9,14 +9,16 @@ import java.util.concurrent.TimeUnit;
  * Where the test run's Citus comes from: containers of the official image (Testcontainers), this
  * machine's PostgreSQL with Citus installed (the launcher), or plain PostgreSQL without Citus, whose
  * Citus tests skip loudly. {@code CLUSTER_MODE} forces one; unset (or {@code auto}) takes the first
- * that this machine has, in that order.
+ * that this machine has, in that order. A test run asked for a managed-like cluster
+ * ({@code cluster.managed}) gets {@link ManagedLikeCluster}, which the launcher sets up as a user's
+ * own cluster.
  */
 public enum ClusterMode {
-    CONTAINERS, LOCAL, POSTGRES;
+    CONTAINERS, LOCAL, POSTGRES, MANAGED;
 
     /** The launcher's name for the mode (its CLUSTER_MODE). */
     public String launcherName() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == MANAGED ? "external" : name().toLowerCase(Locale.ROOT);
     }
 
     public boolean isCitus() {
@@ -25,6 +27,13 @@ public enum ClusterMode {
 
     /** The mode CLUSTER_MODE asks for, or the first available one; with why, for the run's banner. */
     static Choice choose() {
+        if (Boolean.getBoolean("cluster.managed")) {
+            if (!citusInstalled()) {
+                throw new IllegalStateException("cluster.managed: the managed-like cluster needs the Citus extension "
+                        + "installed in this machine's PostgreSQL");
+            }
+            return new Choice(MANAGED, "asked for by cluster.managed");
+        }
         String asked = System.getenv().getOrDefault("CLUSTER_MODE", "auto").toLowerCase(Locale.ROOT);
         switch (asked) {
             case "containers":

@@ -24,6 +24,7 @@ public final class Launcher {
         builder.environment().put("CLUSTER_DIR", System.getProperty("cluster.dir"));
         builder.environment().put("CLUSTER_PORT", String.valueOf(TestCluster.port()));
         builder.environment().put("CLUSTER_DB", TestCluster.database());
+        builder.environment().putAll(TestCluster.launcherEnvironment());
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,51 +31,99 @@ public final class TestCluster {
 
     private static ClusterMode mode;
     private static CitusContainers containers;
+    private static ManagedLikeCluster managed;
+    /** How the launcher and the tests reach a managed-like cluster (empty otherwise). */
+    private static Map<String, String> external = Map.of();
 
     private TestCluster() {
     }
 
     public static int port() {
-        return Integer.getInteger("cluster.port", 9810);
+        return managed != null ? 5432 : Integer.getInteger("cluster.port", 9810);
+    }
+
+    /** Where the coordinator answers: 127.0.0.1, or the managed-like cluster's address. */
+    public static String host() {
+        return managed != null ? ManagedLikeCluster.COORDINATOR : "127.0.0.1";
+    }
+
+    /** The launcher's settings for this run's cluster beyond its directory, port and database. */
+    static synchronized Map<String, String> launcherEnvironment() {
+        Map<String, String> environment = new HashMap<>(external);
+        if (mode != null) {
+            environment.put("CLUSTER_MODE", mode.launcherName());
+        }
+        return environment;
     }
 
     public static String database() {
         return System.getProperty("cluster.db", "citus");
     }
 
+    /** The coordinator's JDBC URL, verifying its TLS certificate where the cluster is a managed-like one. */
     public static String url() {
-        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database();
+        String url = "jdbc:postgresql://" + host() + ":" + port() + "/" + database();
+        return managed == null ? url : url + "?sslmode=verify-full&sslrootcert=" + managed.ca();
     }
 
     /** Starts and bootstraps the cluster, and renders the post-boot file of this run's Payara Micro. */
     static synchronized void start() {
         ClusterMode.Choice choice = ClusterMode.choose();
         mode = choice.mode();
-        String nodes = mode == ClusterMode.POSTGRES ? "one plain PostgreSQL, NO Citus: the Citus tests will be SKIPPED"
-                : mode == ClusterMode.CONTAINERS ? "a coordinator and two workers in containers of " + CitusContainers.image()
-                : "a coordinator and two workers from this machine's PostgreSQL with Citus";
-        banner("TEST CLUSTER: " + mode.launcherName() + " (" + choice.why() + "): " + nodes + "; coordinator 127.0.0.1:" + port());
+        String nodes = switch (mode) {
+            case POSTGRES -> "one plain PostgreSQL, NO Citus: the Citus tests will be SKIPPED; coordinator 127.0.0.1:" + port();
+            case CONTAINERS -> "a coordinator and two workers in containers of " + CitusContainers.image() + "; coordinator 127.0.0.1:" + port();
+            case LOCAL -> "a coordinator and two workers from this machine's PostgreSQL with Citus; coordinator 127.0.0.1:" + port();
+            case MANAGED -> "a managed-like Citus cluster (TLS only, admin login without superuser) on "
+                    + String.join(", ", ManagedLikeCluster.NODES) + ", port 5432, set up as the user's own";
+        };
+        banner("TEST CLUSTER: " + mode.name().toLowerCase(Locale.ROOT) + " (" + choice.why() + "): " + nodes);
         long started = System.nanoTime();
-        Map<String, String> environment = Map.of("CLUSTER_MODE", mode.launcherName());
         try {
             if (mode == ClusterMode.CONTAINERS) {
                 containers = CitusContainers.start(port(), database(), password("postgres"));
-                System.out.print(Launcher.run(environment, "bootstrap"));
+                System.out.print(Launcher.run(Map.of(), "bootstrap"));
+            } else if (mode == ClusterMode.MANAGED) {
+                startManaged();
+                System.out.print(Launcher.run(Map.of(), "start"));
             } else {
-                System.out.print(Launcher.run(environment, "start"));
+                System.out.print(Launcher.run(Map.of(), "start"));
             }
             String postBoot = System.getProperty("post.boot.file");
             if (postBoot != null && !postBoot.isBlank()) {
-                Launcher.run(environment, "post-boot", System.getProperty("post.boot.roles"), postBoot);
+                Launcher.run(Map.of(), "post-boot", System.getProperty("post.boot.roles"), postBoot);
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             stop();
-            throw e;
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
         System.out.printf("[test cluster] ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
-    /** Removes the containers (with their volumes and network), or stops the local nodes. */
+    /**
+     * The provider's side of a managed-like cluster: its nodes know the product's role passwords
+     * (how nodes log in to each other is the provider's business); the product gets only the
+     * coordinator's address, the CA file and the admin login's password in a private file.
+     */
+    private static void startManaged() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("cluster.dir"));
+        java.nio.file.Files.createDirectories(dir);
+        Map<String, String> passwords = new HashMap<>();
+        for (String role : List.of("userservice", "timeservice", "pingservice", "citusadmin")) {
+            passwords.put(role, password(role));
+        }
+        String adminPassword = Long.toHexString(new java.security.SecureRandom().nextLong());
+        managed = new ManagedLikeCluster(dir.resolveSibling("managed-provider"), adminPassword, passwords);
+        managed.start();
+        java.nio.file.Path passwordFile = dir.resolve("admin-login.password");
+        java.nio.file.Files.writeString(passwordFile, adminPassword + "\n");
+        ManagedLikeCluster.run(List.of("chmod", "600", passwordFile.toString()));
+        external = Map.of("CLUSTER_HOST", ManagedLikeCluster.COORDINATOR, "CLUSTER_SSLMODE", "verify-full",
+                "CLUSTER_SSLROOTCERT", managed.ca().toString(), "CLUSTER_ADMIN_USER", ManagedLikeCluster.ADMIN,
+                "CLUSTER_ADMIN_PASSWORD_FILE", passwordFile.toString());
+    }
+
+    /** Removes the containers (with their volumes and network), or stops the local or managed-like nodes. */
     static synchronized void stop() {
         if (mode == null) {
             return;
@@ -82,10 +131,18 @@ public final class TestCluster {
         if (containers != null) {
             containers.close();
             containers = null;
+        } else if (managed != null) {
+            try {
+                managed.close();
+            } catch (Exception e) {
+                System.err.println("[test cluster] could not stop the managed-like cluster: " + e);
+            }
+            managed = null;
+            external = Map.of();
         } else {
-            Launcher.run(Map.of("CLUSTER_MODE", mode.launcherName()), "stop");
+            Launcher.run(Map.of(), "stop");
         }
-        banner("TEST CLUSTER " + mode.launcherName() + " removed");
+        banner("TEST CLUSTER " + mode.name().toLowerCase(Locale.ROOT) + " removed");
         mode = null;
     }
 
@@ -111,7 +168,7 @@ public final class TestCluster {
         if (mode == ClusterMode.CONTAINERS) {
             containers().stop(node);
         } else {
-            Launcher.run(Map.of("CLUSTER_MODE", mode.launcherName()), "stop", node);
+            Launcher.run(Map.of(), "stop", node);
         }
     }
 
@@ -120,7 +177,7 @@ public final class TestCluster {
         if (mode == ClusterMode.CONTAINERS) {
             CitusContainers.NODES.forEach(containers()::start);
         } else {
-            Launcher.run(Map.of("CLUSTER_MODE", mode.launcherName()), "start");
+            Launcher.run(Map.of(), "start");
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.citusschemas.it.CitusRequirement;
 import org.citusschemas.it.ClusterMode;
+import org.citusschemas.it.ManagedLikeCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,7 +59,7 @@ class ManagedClusterIT {
         cluster = new ManagedLikeCluster(DIR.resolve("provider"), "admin-" + Long.toHexString(System.nanoTime()), PASSWORDS);
         cluster.start();
         Path password = DIR.resolve("admin.password");
-        Files.writeString(password, cluster.adminPassword + "\n");
+        Files.writeString(password, cluster.adminPassword() + "\n");
         ManagedLikeCluster.run(List.of("chmod", "600", password.toString()));
     }
 
@@ -184,7 +185,7 @@ class ManagedClusterIT {
         cluster.sql(ManagedLikeCluster.COORDINATOR, "citus", "CREATE ROLE weak LOGIN PASSWORD 'weak-secret'");
         cluster.sql(ManagedLikeCluster.COORDINATOR, "citus", "GRANT CONNECT ON DATABASE citus TO weak");
         Path open = DIR.resolve("open.password");
-        Files.writeString(open, cluster.adminPassword + "\n");
+        Files.writeString(open, cluster.adminPassword() + "\n");
 
         Map<Map<String, String>, String> failures = new LinkedHashMap<>();
         failures.put(Map.of("CLUSTER_HOST", "127.0.0.29"), "nothing answers on 127.0.0.29:5432");

@@ -1,4 +1,4 @@
-package org.citusschemas.config;
+package org.citusschemas.it;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,35 +18,39 @@ import java.util.concurrent.TimeUnit;
  * read, with the passwords the test gives the product. The coordinator also listens on
  * 127.0.0.31, an address its certificate does not name.
  */
-final class ManagedLikeCluster implements AutoCloseable {
+public final class ManagedLikeCluster implements AutoCloseable {
 
-    static final String COORDINATOR = "127.0.0.21";
-    static final String UNNAMED_ADDRESS = "127.0.0.31";
-    static final List<String> NODES = List.of(COORDINATOR, "127.0.0.22", "127.0.0.23");
-    static final String ADMIN = "citus";
+    public static final String COORDINATOR = "127.0.0.21";
+    public static final String UNNAMED_ADDRESS = "127.0.0.31";
+    public static final List<String> NODES = List.of(COORDINATOR, "127.0.0.22", "127.0.0.23");
+    public static final String ADMIN = "citus";
 
-    final Path dir;
-    final Map<String, String> passwords;
-    final String adminPassword;
+    private final Path dir;
+    private final Map<String, String> passwords;
+    private final String adminPassword;
     private final String pgBin;
 
     /** passwords: role to password, as the nodes' password file (the provider) will know them. */
-    ManagedLikeCluster(Path dir, String adminPassword, Map<String, String> passwords) throws Exception {
+    public ManagedLikeCluster(Path dir, String adminPassword, Map<String, String> passwords) throws Exception {
         this.dir = dir.toAbsolutePath();
         this.adminPassword = adminPassword;
         this.passwords = passwords;
         this.pgBin = run(List.of("pg_config", "--bindir")).trim();
     }
 
-    Path ca() {
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    public Path ca() {
         return dir.resolve("ca.crt");
     }
 
-    Path otherCa() {
+    public Path otherCa() {
         return dir.resolve("other-ca.crt");
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         close();
         run(List.of("rm", "-rf", dir.toString()));
         Files.createDirectories(dir);
@@ -88,7 +92,7 @@ final class ManagedLikeCluster implements AutoCloseable {
     }
 
     /** Runs SQL on a node as the provider's superuser, over the node's private socket. */
-    String sql(String node, String database, String statement) throws Exception {
+    public String sql(String node, String database, String statement) throws Exception {
         return asPostgres(pgBin + "/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-At", "-h", dir.resolve(node).toString(),
                 "-p", "5432", "-U", "postgres", "-d", database, "-c", statement);
     }
@@ -119,7 +123,7 @@ final class ManagedLikeCluster implements AutoCloseable {
         return run(full);
     }
 
-    static String run(List<String> command) throws IOException, InterruptedException {
+    public static String run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {

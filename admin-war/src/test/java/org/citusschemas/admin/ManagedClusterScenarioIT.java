@@ -1,0 +1,117 @@
+package org.citusschemas.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.citusschemas.it.ClusterMode;
+import org.citusschemas.it.HttpReply;
+import org.citusschemas.it.TestCluster;
+import org.citusschemas.it.TestCluster.Node;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The product on a cluster it did not start, as on a managed Citus service (only in the build's
+ * managed-cluster run, beside TutorialScenarioIT): the services and the admin API reach the
+ * coordinator at 127.0.0.21 over verified TLS, each as its own role; the admin API names the nodes
+ * as the cluster does, moves a schema under load, and refuses the node operations a login without
+ * superuser cannot do with a problem that says the nodes are managed outside the cluster.
+ */
+class ManagedClusterScenarioIT extends AdminServer {
+
+    static final Set<String> ROLES = Set.of("userservice", "timeservice", "pingservice", "citusadmin");
+
+    @BeforeEach
+    void onlyOnTheManagedLikeCluster() {
+        Assumptions.assumeTrue(TestCluster.mode() == ClusterMode.MANAGED, "runs in the managed-cluster execution");
+    }
+
+    @Test
+    void servesTheTutorialsCallsEachServiceOverTlsAsItsOwnRole() throws Exception {
+        HttpReply created = server().sibling("user-war").postJson("users",
+                "[{\"name\": \"John Doe\", \"email\": \"john@example.com\"}, {\"name\": \"Jane Smith\", \"email\": \"jane@example.com\"}]");
+        assertEquals(201, created.status(), created::toString);
+        assertEquals(200, server().sibling("user-war").get("users").status());
+        assertEquals(200, server().sibling("time-war").get("current_time").status());
+        HttpReply ping = server().sibling("ping-war").postJson("ping", "{\"host\":\"127.0.0.1\",\"count\":1}");
+        assertEquals(200, ping.status(), ping::toString);
+        assertEquals(200, operator().get("schemas").status());
+
+        Map<String, Boolean> tls = new HashMap<>();
+        try (Connection admin = TestCluster.connectAs("citusadmin"); Statement sql = admin.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT a.usename, a.application_name, s.ssl FROM pg_stat_activity a "
+                     + "JOIN pg_stat_ssl s USING (pid) WHERE a.application_name IN ('userservice', 'timeservice', 'pingservice', 'citusadmin')")) {
+            while (rows.next()) {
+                assertEquals(rows.getString(2), rows.getString(1), "each pool logs in as its own role");
+                tls.merge(rows.getString(2), rows.getBoolean(3), Boolean::logicalAnd);
+            }
+        }
+        assertEquals(ROLES, tls.keySet(), "every pool has connections: " + tls);
+        assertTrue(tls.values().stream().allMatch(Boolean::booleanValue), "every connection is TLS: " + tls);
+    }
+
+    @Test
+    void keepsEachServicesSchemaToItsOwnRole() throws Exception {
+        try (Connection users = TestCluster.connectAs("userservice"); Statement sql = users.createStatement()) {
+            SQLException denied = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> sql.executeQuery("SELECT count(*) FROM timeservice.query_details"));
+            assertEquals("42501", denied.getSQLState(), denied.getMessage());
+        }
+    }
+
+    @Test
+    void namesTheNodesAsTheClusterDoesAndRefusesTheOperationsOfItsProvider() {
+        JsonArray nodes = operator().get("nodes").array();
+        Map<Node, JsonObject> byNode = nodes.stream().map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(n -> node(n.getJsonObject("address")), n -> n));
+        assertEquals(Set.of(new Node("127.0.0.21", 5432), new Node("127.0.0.22", 5432), new Node("127.0.0.23", 5432)),
+                byNode.keySet(), nodes::toString);
+        byNode.values().forEach(n -> assertTrue(n.getBoolean("healthy"), n::toString));
+        assertTrue(Set.of(new Node("127.0.0.22", 5432), new Node("127.0.0.23", 5432)).containsAll(placement().values()),
+                () -> "schemas live on the workers: " + placement());
+
+        List<HttpReply> refused = List.of(
+                operator().postJson("nodes", "{\"host\":\"127.0.0.24\",\"port\":5432}"),
+                operator().postJson("nodes/127.0.0.23/5432/drain", "{}"),
+                operator().delete("nodes/127.0.0.23/5432"),
+                operator().postJson("services", "{\"name\":\"orderservice\"}"));
+        for (HttpReply reply : refused) {
+            assertEquals(409, reply.status(), reply::toString);
+            assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
+            assertTrue(reply.object().getString("detail").startsWith("Nodes of this cluster are managed outside it"), reply::toString);
+        }
+        assertEquals(3, operator().get("nodes").array().size(), "nothing changed");
+    }
+
+    @Test
+    void movesASchemaBetweenTheWorkersWhileTheServicesKeepServing() throws Exception {
+        Map<String, Node> before = placement();
+        Node from = before.get("timeservice");
+        Node to = from.equals(new Node("127.0.0.22", 5432)) ? new Node("127.0.0.23", 5432) : new Node("127.0.0.22", 5432);
+        long timesBefore = TestCluster.count("timeservice", "query_details");
+        try (TutorialScenarioIT.LoadLoop load = new TutorialScenarioIT.LoadLoop(api())) {
+            load.awaitRequests(10, Duration.ofSeconds(60));
+            HttpReply moved = operator().postJson("schemas/timeservice/move", moveBody(to, "force_logical"));
+            assertEquals(200, moved.status(), moved::toString);
+            load.awaitRequests(load.requests() + 10, Duration.ofSeconds(60));
+            load.stop();
+            assertEquals(List.of(), load.failures(), "failed requests during the move");
+            assertEquals(timesBefore + load.timeCalls(), TestCluster.count("timeservice", "query_details"), "no row lost");
+        }
+        assertEquals(to, placement().get("timeservice"));
+    }
+}
