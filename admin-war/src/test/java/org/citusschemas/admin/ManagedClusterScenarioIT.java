@@ -20,9 +20,10 @@ import org.citusschemas.it.ClusterMode;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.TestCluster;
 import org.citusschemas.it.TestCluster.Node;
-import org.junit.jupiter.api.Assumptions;
+import org.citusschemas.it.CitusRequirement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The product on a cluster it did not start, as on a managed Citus service (only in the build's
@@ -36,8 +37,13 @@ class ManagedClusterScenarioIT extends AdminServer {
     static final Set<String> ROLES = Set.of("userservice", "timeservice", "pingservice", "citusadmin");
 
     @BeforeEach
-    void onlyOnTheManagedLikeCluster() {
-        Assumptions.assumeTrue(TestCluster.mode() == ClusterMode.MANAGED, "runs in the managed-cluster execution");
+    void onlyOnTheManagedLikeCluster(TestInfo test) {
+        String name = "ManagedClusterScenarioIT." + test.getTestMethod().orElseThrow().getName();
+        CitusRequirement.assumeInstalled(name);
+        if (TestCluster.mode() != ClusterMode.MANAGED) {
+            CitusRequirement.skipLoudly("A MANAGED-LIKE CLUSTER", name, "the test run's cluster is " + TestCluster.mode()
+                    + ": this test runs in admin-war's managed-cluster run (mvn verify runs it).");
+        }
     }
 
     @Test
