@@ -15,8 +15,10 @@ public final class CitusRequirement {
     /** Skips the calling test, loudly, unless the test run's cluster runs Citus. */
     public static void assumeInstalled(String test) {
         ClusterMode mode = TestCluster.mode();
-        if (mode == null ? !ClusterMode.citusInstalled() : !mode.isCitus()) {
-            skipLoudly("NEEDS CITUS", test, "postgres".equals(System.getenv("CLUSTER_MODE"))
+        boolean forcedPlain = "postgres".equals(System.getenv("CLUSTER_MODE"));
+        boolean citus = mode != null ? mode.isCitus() : !forcedPlain && ClusterMode.citusInstalled();
+        if (!citus) {
+            skipLoudly("NEEDS CITUS", test, forcedPlain
                     ? "the test cluster runs plain PostgreSQL (CLUSTER_MODE=postgres). Unset CLUSTER_MODE to run it "
                             + "against a real Citus cluster."
                     : "this machine has no Citus: neither Docker with the " + CitusContainers.image() + " image nor "

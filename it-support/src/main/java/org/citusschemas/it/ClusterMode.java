@@ -27,11 +27,13 @@ public enum ClusterMode {
 
     /**
      * The mode CLUSTER_MODE asks for, or the first available one; with why, for the run's banner.
-     * Null for a managed-like cluster on a machine without Citus, whose tests then skip loudly.
+     * Null for a managed-like cluster on a machine without Citus, or where CLUSTER_MODE=postgres asks
+     * for no Citus at all: its tests then skip loudly.
      */
     static Choice choose() {
         if (Boolean.getBoolean("cluster.managed")) {
-            return citusInstalled() ? new Choice(MANAGED, "asked for by cluster.managed") : null;
+            boolean plain = "postgres".equalsIgnoreCase(System.getenv("CLUSTER_MODE"));
+            return citusInstalled() && !plain ? new Choice(MANAGED, "asked for by cluster.managed") : null;
         }
         String asked = System.getenv().getOrDefault("CLUSTER_MODE", "auto").toLowerCase(Locale.ROOT);
         switch (asked) {
