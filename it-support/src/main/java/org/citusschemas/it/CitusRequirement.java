@@ -18,12 +18,16 @@ public final class CitusRequirement {
         boolean forcedPlain = "postgres".equals(System.getenv("CLUSTER_MODE"));
         boolean citus = mode != null ? mode.isCitus() : !forcedPlain && ClusterMode.citusInstalled();
         if (!citus) {
-            skipLoudly("NEEDS CITUS", test, forcedPlain
+            String why = forcedPlain
                     ? "the test cluster runs plain PostgreSQL (CLUSTER_MODE=postgres). Unset CLUSTER_MODE to run it "
                             + "against a real Citus cluster."
+                    : mode == null
+                    ? "this test run has no cluster: the managed-like cluster it asks for is built from the Citus "
+                            + "extension in this machine's PostgreSQL, which is not installed (pg_config --pkglibdir has no citus.so)."
                     : "this machine has no Citus: neither Docker with the " + CitusContainers.image() + " image nor "
                             + "the Citus extension in its PostgreSQL. Install Docker (or Citus for PostgreSQL 15) to run it "
-                            + "against a real Citus cluster.");
+                            + "against a real Citus cluster.";
+            skipLoudly("NEEDS CITUS", test, why);
         }
     }
 
