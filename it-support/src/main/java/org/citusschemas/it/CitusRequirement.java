@@ -15,7 +15,7 @@ public final class CitusRequirement {
     /** Skips the calling test, loudly, unless the test run's cluster runs Citus. */
     public static void assumeInstalled(String test) {
         ClusterMode mode = TestCluster.mode();
-        boolean forcedPlain = "postgres".equals(System.getenv("CLUSTER_MODE"));
+        boolean forcedPlain = ClusterMode.forcedPlain();
         boolean citus = mode != null ? mode.isCitus() : !forcedPlain && ClusterMode.citusInstalled();
         if (!citus) {
             String why = forcedPlain

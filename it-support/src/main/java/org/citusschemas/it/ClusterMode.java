@@ -32,8 +32,7 @@ public enum ClusterMode {
      */
     static Choice choose() {
         if (Boolean.getBoolean("cluster.managed")) {
-            boolean plain = "postgres".equalsIgnoreCase(System.getenv("CLUSTER_MODE"));
-            return citusInstalled() && !plain ? new Choice(MANAGED, "asked for by cluster.managed") : null;
+            return citusInstalled() && !forcedPlain() ? new Choice(MANAGED, "asked for by cluster.managed") : null;
         }
         String asked = System.getenv().getOrDefault("CLUSTER_MODE", "auto").toLowerCase(Locale.ROOT);
         switch (asked) {
@@ -64,6 +63,11 @@ public enum ClusterMode {
             default:
                 throw new IllegalStateException("CLUSTER_MODE must be auto, containers, local or postgres, not '" + asked + "'");
         }
+    }
+
+    /** Whether CLUSTER_MODE=postgres asks for no Citus at all. */
+    public static boolean forcedPlain() {
+        return "postgres".equalsIgnoreCase(System.getenv("CLUSTER_MODE"));
     }
 
     record Choice(ClusterMode mode, String why) {

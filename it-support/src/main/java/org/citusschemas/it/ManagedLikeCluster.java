@@ -42,6 +42,18 @@ public final class ManagedLikeCluster implements AutoCloseable {
         return adminPassword;
     }
 
+    /**
+     * What a user gives the launcher for this cluster: the coordinator's address, TLS verified
+     * against the CA, the admin login, and its password, written here to a file of mode 600.
+     */
+    public Map<String, String> launcherSettings(Path passwordFile) throws IOException, InterruptedException {
+        Files.writeString(passwordFile, adminPassword + "\n");
+        run(List.of("chmod", "600", passwordFile.toString()));
+        return Map.of("CLUSTER_HOST", COORDINATOR, "CLUSTER_PORT", "5432", "CLUSTER_SSLMODE", "verify-full",
+                "CLUSTER_SSLROOTCERT", ca().toString(), "CLUSTER_ADMIN_USER", ADMIN,
+                "CLUSTER_ADMIN_PASSWORD_FILE", passwordFile.toString());
+    }
+
     public Path ca() {
         return dir.resolve("ca.crt");
     }

@@ -74,7 +74,7 @@ public final class TestCluster {
         ClusterMode.Choice choice = ClusterMode.choose();
         if (choice == null) {
             banner("NO TEST CLUSTER: the managed-like cluster needs the Citus extension in this machine's PostgreSQL "
-                    + ("postgres".equalsIgnoreCase(System.getenv("CLUSTER_MODE")) ? "and CLUSTER_MODE=postgres forbids Citus"
+                    + (ClusterMode.forcedPlain() ? "and CLUSTER_MODE=postgres forbids Citus"
                             : "which it lacks") + "; this run's Citus tests are SKIPPED");
             renderPostBootFile(); // Payara Micro still starts; its services answer 503 until the tests skip
             return;
@@ -129,12 +129,7 @@ public final class TestCluster {
         String adminPassword = Long.toHexString(new SecureRandom().nextLong());
         managed = new ManagedLikeCluster(dir.resolveSibling("managed-provider"), adminPassword, passwords);
         managed.start();
-        Path passwordFile = dir.resolve("admin-login.password");
-        Files.writeString(passwordFile, adminPassword + "\n");
-        ManagedLikeCluster.run(List.of("chmod", "600", passwordFile.toString()));
-        external = Map.of("CLUSTER_HOST", ManagedLikeCluster.COORDINATOR, "CLUSTER_SSLMODE", "verify-full",
-                "CLUSTER_SSLROOTCERT", managed.ca().toString(), "CLUSTER_ADMIN_USER", ManagedLikeCluster.ADMIN,
-                "CLUSTER_ADMIN_PASSWORD_FILE", passwordFile.toString());
+        external = managed.launcherSettings(dir.resolve("admin-login.password"));
     }
 
     /** Removes the containers (with their volumes and network), or stops the local or managed-like nodes. */

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +57,7 @@ class ManagedClusterIT {
         ROLES.forEach(role -> PASSWORDS.put(role, role + "-" + Long.toHexString(System.nanoTime())));
         cluster = new ManagedLikeCluster(DIR.resolve("provider"), "admin-" + Long.toHexString(System.nanoTime()), PASSWORDS);
         cluster.start();
-        Path password = DIR.resolve("admin.password");
-        Files.writeString(password, cluster.adminPassword() + "\n");
-        ManagedLikeCluster.run(List.of("chmod", "600", password.toString()));
+        settings = cluster.launcherSettings(DIR.resolve("admin.password"));
     }
 
     @AfterAll
@@ -70,16 +67,8 @@ class ManagedClusterIT {
         }
     }
 
-    /** What a user gives the product for their cluster, and the passwords the provider knows for its roles. */
-    static Map<String, String> settings() {
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "CLUSTER_HOST", ManagedLikeCluster.COORDINATOR, "CLUSTER_PORT", "5432", "CLUSTER_DB", "citus",
-                "CLUSTER_SSLMODE", "verify-full", "CLUSTER_SSLROOTCERT", cluster.ca().toString(),
-                "CLUSTER_ADMIN_USER", ManagedLikeCluster.ADMIN,
-                "CLUSTER_ADMIN_PASSWORD_FILE", DIR.resolve("admin.password").toString()));
-        PASSWORDS.forEach((role, password) -> settings.put(role.toUpperCase() + "_DB_PASSWORD", password));
-        return settings;
-    }
+    /** What a user gives the product for their cluster (besides the passwords the provider knows for its roles). */
+    static Map<String, String> settings;
 
     static Run launcher(Map<String, String> changes, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(System.getProperty("launcher", "bin/cluster")));
@@ -87,7 +76,9 @@ class ManagedClusterIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("CLUSTER_") || name.endsWith("_PASSWORD"));
         builder.environment().put("CLUSTER_DIR", DIR.resolve("state").toString());
-        builder.environment().putAll(settings());
+        builder.environment().putAll(settings);
+        builder.environment().put("CLUSTER_DB", "citus");
+        PASSWORDS.forEach((role, password) -> builder.environment().put(role.toUpperCase() + "_DB_PASSWORD", password));
         builder.environment().putAll(changes);
         long start = System.nanoTime();
         Process process = builder.start();
