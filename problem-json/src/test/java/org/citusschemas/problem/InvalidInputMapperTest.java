@@ -29,6 +29,9 @@ class InvalidInputMapperTest {
 
         public void rename(@NotNull @Valid Item item) {
         }
+
+        public void page(@jakarta.ws.rs.QueryParam("limit") @Size(max = 2) String limit) {
+        }
     }
 
     static jakarta.validation.ValidatorFactory factory;
@@ -48,30 +51,38 @@ class InvalidInputMapperTest {
     private Set<String> fieldsOf(Object... arguments) throws NoSuchMethodException {
         Method create = Resource.class.getMethod("create", List.class);
         return validator.forExecutables().validateParameters(new Resource(), create, arguments).stream()
-                .map(v -> InvalidInputMapper.field(v.getPropertyPath()))
+                .map(v -> InvalidInputMapper.field(Resource.class, v.getPropertyPath()))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
     void namesTheElementAndPropertyOfAnInvalidListItem() throws Exception {
-        assertEquals(Set.of("items[1].name"), fieldsOf(List.of(new Item("ok"), new Item(" "))));
+        assertEquals(Set.of("[1].name"), fieldsOf(List.of(new Item("ok"), new Item(" "))));
     }
 
     @Test
     void namesANullListElementByItsIndex() throws Exception {
-        assertEquals(Set.of("items[0]"), fieldsOf(Arrays.asList(null, new Item("ok"))));
+        assertEquals(Set.of("[0]"), fieldsOf(Arrays.asList(null, new Item("ok"))));
     }
 
     @Test
     void namesAPropertyOfAnObjectBodyByItself() throws Exception {
         Method rename = Resource.class.getMethod("rename", Item.class);
         Set<String> fields = validator.forExecutables().validateParameters(new Resource(), rename, new Object[] {new Item("")})
-                .stream().map(v -> InvalidInputMapper.field(v.getPropertyPath())).collect(Collectors.toSet());
+                .stream().map(v -> InvalidInputMapper.field(Resource.class, v.getPropertyPath())).collect(Collectors.toSet());
         assertEquals(Set.of("name"), fields);
     }
 
     @Test
-    void namesTheParameterItselfWhenTheWholeValueIsWrong() throws Exception {
-        assertEquals(Set.of("items"), fieldsOf(List.of()));
+    void namesNothingWhenTheWholeBodyIsWrong() throws Exception {
+        assertEquals(Set.of(""), fieldsOf(List.of()));
+    }
+
+    @Test
+    void namesAQueryParameterByItsName() throws Exception {
+        Method page = Resource.class.getMethod("page", String.class);
+        Set<String> fields = validator.forExecutables().validateParameters(new Resource(), page, new Object[] {"abc"})
+                .stream().map(v -> InvalidInputMapper.field(Resource.class, v.getPropertyPath())).collect(Collectors.toSet());
+        assertEquals(Set.of("limit"), fields);
     }
 }

@@ -181,20 +181,20 @@ class UsersIT {
         HttpReply reply = client().postJson("users",
                 "[" + user("Dave", "dave@example.com") + "," + user("", "erin@example.com") + "]");
 
-        assertProblem(reply, 400, "users[1].name");
-        assertEquals("users[1].name", reply.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertProblem(reply, 400, "[1].name");
+        assertEquals("[1].name", reply.object().getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals(before, storedUsers());
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             malformed JSON              | [{"name": "x", "email":           | not valid JSON
-            an object, not an array     | {"name":"x","email":"x@example.com"} | expected a JSON array, found a JSON object
+            an object, not an array     | {"name":"x","email":"x@example.com"} | must be an array, not an object
             an empty array              | []                                | from 1 to 1000 users
-            a null element              | [null]                            | users[0] must be a user object
-            a missing name              | [{"email":"x@example.com"}]       | users[0].name
-            a blank email               | [{"name":"x","email":"  "}]       | users[0].email
-            an email that is no email   | [{"name":"x","email":"nope"}]     | users[0].email
+            a null element              | [null]                            | [0] must be a user object
+            a missing name              | [{"email":"x@example.com"}]       | [0].name
+            a blank email               | [{"name":"x","email":"  "}]       | [0].email
+            an email that is no email   | [{"name":"x","email":"nope"}]     | [0].email
             """)
     void rejectsBadBodiesWithAProblemAndWritesNothing(String what, String body, String detail) throws Exception {
         long before = storedUsers();
@@ -206,7 +206,7 @@ class UsersIT {
     void rejectsValuesLongerThanTheColumns() throws Exception {
         long before = storedUsers();
         String longName = "n".repeat(256);
-        assertProblem(client().postJson("users", "[" + user(longName, "x@example.com") + "]"), 400, "users[0].name");
+        assertProblem(client().postJson("users", "[" + user(longName, "x@example.com") + "]"), 400, "[0].name");
         assertEquals(before, storedUsers());
         assertEquals(201, client().postJson("users", "[" + user("n".repeat(255), "x@example.com") + "]").status(),
                 "255 characters fit the column");
