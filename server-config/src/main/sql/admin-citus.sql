@@ -4,26 +4,98 @@
 --   psql -v role=citusadmin -f admin-citus.sql
 \set ON_ERROR_STOP on
 
-GRANT EXECUTE ON FUNCTION citus_remove_node(text, integer) TO :"role";
+-- Nodes are removed through citus_admin.remove_node only, which refuses what would break the
+-- cluster (an earlier version granted citus_remove_node itself).
+REVOKE EXECUTE ON FUNCTION citus_remove_node(text, integer) FROM :"role";
 
 -- Functions that need a superuser, narrowed to one operation each.
 CREATE SCHEMA IF NOT EXISTS citus_admin;
 REVOKE ALL ON SCHEMA citus_admin FROM PUBLIC;
 GRANT USAGE ON SCHEMA citus_admin TO :"role";
 
+-- Node operations that would leave the cluster broken, or a schema without a home, are refused
+-- here, in the transaction that would do them, with SQLSTATE CS409 (the admin API answers 409):
+-- adding a node twice; draining or removing the coordinator (it holds the metadata and routes
+-- every query; Citus itself would remove it); any drain or removal while a background job (a
+-- rebalance) moves shards; removing a node that still holds schemas (drain it first); and draining
+-- or removing the last node that may take schemas. Reference tables, which Citus copies to
+-- every node by itself, do not count as held.
+CREATE OR REPLACE FUNCTION citus_admin.check_node_operation(operation text, node_name text, node_port integer)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+AS $$
+DECLARE
+    node pg_dist_node;
+    job bigint;
+    held text;
+    others bigint;
+BEGIN
+    SELECT * INTO node FROM pg_dist_node WHERE nodename = node_name AND nodeport = node_port;
+    IF operation = 'add' THEN
+        IF FOUND THEN
+            RAISE EXCEPTION 'node %:% is already in the cluster, as the %', node_name, node_port,
+                CASE WHEN node.groupid = 0 THEN 'coordinator' ELSE 'worker of group ' || node.groupid END
+                USING ERRCODE = 'CS409';
+        END IF;
+        RETURN;
+    END IF;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no node %:% in the cluster', node_name, node_port USING ERRCODE = '42704';
+    END IF;
+    IF node.groupid = 0 THEN
+        RAISE EXCEPTION 'cannot % the coordinator %:%: it holds the cluster''s metadata and routes every query',
+            operation, node_name, node_port
+            USING ERRCODE = 'CS409', HINT = 'Only workers can be drained or removed.';
+    END IF;
+    SELECT job_id INTO job FROM pg_dist_background_job
+     WHERE state IN ('scheduled', 'running', 'cancelling', 'failing') ORDER BY job_id LIMIT 1;
+    IF job IS NOT NULL THEN
+        RAISE EXCEPTION 'cannot % node %:% while background job % moves shards', operation, node_name, node_port, job
+            USING ERRCODE = 'CS409', HINT = 'Wait for the rebalance to finish (GET /rebalance) or stop it (DELETE /rebalance).';
+    END IF;
+    IF operation = 'remove' THEN
+        SELECT string_agg(DISTINCT c.relnamespace::regnamespace::text, ', ') INTO held
+          FROM pg_dist_placement p
+          JOIN pg_dist_shard s ON s.shardid = p.shardid
+          JOIN pg_dist_partition t ON t.logicalrelid = s.logicalrelid AND t.repmodel <> 't'
+          JOIN pg_class c ON c.oid = s.logicalrelid
+         WHERE p.groupid = node.groupid;
+        IF held IS NOT NULL THEN
+            RAISE EXCEPTION 'cannot remove node %:%: it holds schema(s) %', node_name, node_port, held
+                USING ERRCODE = 'CS409', HINT = 'Drain it first: its schemas move to the other workers.';
+        END IF;
+    END IF;
+    IF node.shouldhaveshards AND node.isactive AND node.noderole = 'primary' THEN
+        SELECT count(*) INTO others FROM pg_dist_node
+         WHERE nodeid <> node.nodeid AND shouldhaveshards AND isactive AND noderole = 'primary';
+        IF others = 0 THEN
+            RAISE EXCEPTION 'cannot % node %:%: it is the only node that may hold schemas, so they would have no home',
+                operation, node_name, node_port
+                USING ERRCODE = 'CS409', HINT = 'Add a worker first (POST /nodes).';
+        END IF;
+    END IF;
+END
+$$;
+
 -- Adding, draining and removing a node rewrite pg_dist_node on every node, which only a superuser
 -- may (citus_add_node checks for one; drain and remove fail on the metadata of the other nodes).
--- Each function does that one operation, with the defaults otherwise.
+-- Each function does that one operation, with the defaults otherwise, once the check allows it.
 CREATE OR REPLACE FUNCTION citus_admin.add_node(node_name text, node_port integer)
 RETURNS integer
-LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public
-AS $$ SELECT citus_add_node(node_name, node_port) $$;
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+AS $$
+BEGIN
+    PERFORM citus_admin.check_node_operation('add', node_name, node_port);
+    RETURN citus_add_node(node_name, node_port);
+END
+$$;
 
 CREATE OR REPLACE FUNCTION citus_admin.drain_node(node_name text, node_port integer, transfer_mode text)
 RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
 AS $$
 BEGIN
+    PERFORM citus_admin.check_node_operation('drain', node_name, node_port);
     PERFORM citus_drain_node(node_name, node_port, shard_transfer_mode := transfer_mode::citus.shard_transfer_mode);
 END
 $$;
@@ -38,15 +110,14 @@ AS $$
 DECLARE
     leftovers bigint;
 BEGIN
+    PERFORM citus_admin.check_node_operation('remove', node_name, node_port);
     SELECT count(*) INTO leftovers
       FROM pg_dist_cleanup c JOIN pg_dist_node n ON n.groupid = c.node_group_id
-     WHERE n.nodename = node_name AND n.nodeport = node_port
-       -- a node that still holds data: citus_remove_node says so itself, better than this would
-       AND NOT EXISTS (SELECT FROM pg_dist_placement p WHERE p.groupid = n.groupid);
+     WHERE n.nodename = node_name AND n.nodeport = node_port;
     IF leftovers > 0 THEN
         RAISE EXCEPTION 'cannot remove node %:% yet: it still holds % leftover(s) of moved shards that Citus has not deleted',
             node_name, node_port, leftovers
-            USING ERRCODE = '55000',
+            USING ERRCODE = 'CS409',
                   HINT = 'Drain the node again (it deletes them when nothing uses them), or try again in a few seconds.';
     END IF;
     PERFORM citus_remove_node(node_name, node_port);

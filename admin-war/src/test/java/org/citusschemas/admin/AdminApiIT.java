@@ -82,6 +82,14 @@ class AdminApiIT extends AdminServer {
         return "nodes/" + node.host() + "/" + node.port() + rest;
     }
 
+    /** Every node's id, address, role and whether it may hold schemas, as GET /nodes tells them. */
+    String nodeState() {
+        return ok(operator().get("nodes")).array().stream().map(JsonValue::asJsonObject)
+                .map(n -> n.getInt("id") + " " + node(n.getJsonObject("address")) + " " + n.getBoolean("coordinator")
+                        + " " + n.getBoolean("active") + " " + n.getBoolean("should_have_shards"))
+                .sorted().collect(Collectors.joining("; "));
+    }
+
     /** A node that no cluster of the tests has. */
     static final Node NO_NODE = new Node("127.0.0.1", 1);
 
@@ -296,9 +304,22 @@ class AdminApiIT extends AdminServer {
 
     @Test
     @Order(30)
-    void refusesToRemoveANodeThatHoldsDataAndAnswers404ForAnUnknownOne() {
+    void refusesNodeOperationsThatWouldBreakTheClusterAndChangesNothing() {
+        String nodes = nodeState();
         Node holder = placement().get("userservice");
-        assertProblem(operator().delete(nodePath(holder, "")), 409, "Citus refused");
+        assertProblem(operator().delete(nodePath(holder, "")), 409, "holds schema(s)");
+        Node coordinator = TestCluster.coordinator();
+        assertProblem(operator().delete(nodePath(coordinator, "")), 409, "cannot remove the coordinator");
+        assertProblem(operator().postJson(nodePath(coordinator, "/drain"), "{}"), 409, "cannot drain the coordinator");
+        assertProblem(operator().postJson("nodes", "{\"host\":\"" + worker1().host() + "\",\"port\":" + worker1().port() + "}"),
+                409, "already in the cluster");
+        assertProblem(operator().postJson("nodes", "{\"host\":\"127.0.0.1\",\"port\":1}"), 409, "cannot reach 127.0.0.1:1");
+        assertEquals(nodes, nodeState(), "a refused operation changed the nodes");
+    }
+
+    @Test
+    @Order(30)
+    void answers404ForAnUnknownNode() {
         assertProblem(operator().delete(nodePath(NO_NODE, "")), 404, "No node");
         assertProblem(operator().postJson(nodePath(NO_NODE, "/drain"), "{}"), 404, "No node");
         assertProblem(operator().postJson("nodes", "{\"host\":\"-x\",\"port\":9999}"), 400, "host");
@@ -314,9 +335,13 @@ class AdminApiIT extends AdminServer {
         JsonObject drained = ok(operator().postJson(nodePath(worker2, "/drain"), "{\"mode\":\"block_writes\"}")).object();
         assertEquals(0, drained.getJsonObject("result").getJsonNumber("size_bytes").longValue(), drained::toString);
         assertTrue(placement().values().stream().allMatch(worker1::equals), () -> placement().toString());
+        String nodes = nodeState();
+        assertProblem(operator().postJson(nodePath(worker1, "/drain"), "{}"), 409, "the only node that may hold schemas");
+        assertEquals(nodes, nodeState(), "the refused drain changed the nodes");
 
         ok(operator().delete(nodePath(worker2, "")));
         assertEquals(2, ok(operator().get("nodes")).array().size());
+        assertProblem(operator().delete(nodePath(worker1, "")), 409, "holds schema(s)");
 
         HttpReply added = operator().postJson("nodes", "{\"host\":\"" + worker2.host() + "\",\"port\":" + worker2.port() + "}");
         assertEquals(201, added.status(), added::toString);
@@ -352,6 +377,9 @@ class AdminApiIT extends AdminServer {
         HttpReply started = operator().postJson("rebalance", "{\"strategy\":\"by_shard_count\",\"mode\":\"force_logical\"}");
         assertEquals(202, started.status(), started::toString);
         long job = started.object().getJsonNumber("job_id").longValue();
+        String nodes = nodeState();
+        assertProblem(operator().postJson(nodePath(worker2(), "/drain"), "{}"), 409, "while background job " + job);
+        assertEquals(nodes, nodeState(), "the refused drain changed the nodes");
         JsonObject stopped = ok(operator().delete("rebalance")).object();
         assertNotNull(stopped.getJsonArray("notices"), stopped::toString);
 

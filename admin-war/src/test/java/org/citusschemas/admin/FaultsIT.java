@@ -198,7 +198,8 @@ class FaultsIT extends AdminServer {
                 new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx384m", "-jar",
                 System.getProperty("payara.micro.jar"), "--deploy", System.getProperty("time.war"), "--contextroot", "/",
                 "--port", String.valueOf(port), "--addlibs", System.getProperty("postgresql.jar"),
-                "--postbootcommandfile", System.getProperty("post.boot.file"), "--nohazelcast", "--disablephonehome"))
+                "--postbootcommandfile", System.getProperty("post.boot.file"),
+                "--prebootcommandfile", System.getProperty("pre.boot.file"), "--nohazelcast", "--disablephonehome"))
                 .redirectErrorStream(true)
                 .redirectOutput(new File(System.getProperty("cluster.dir"), "late-timeservice.log"))
                 .start();

@@ -184,6 +184,25 @@ class PayaraServerIT {
     }
 
     @Test
+    void describesEachPoolByItsRoleAndTheWarThatUsesIt() throws Exception {
+        Map<String, String> wars = Map.of("userservice", "user-war", "timeservice", "time-war",
+                "pingservice", "ping-war", "citusadmin", "admin-war");
+        for (String role : ROLES) {
+            String description = ok(asadmin("get", "resources.jdbc-connection-pool." + role + "-pool.description")).output();
+            assertTrue(description.contains("Database role " + role + " for " + wars.get(role) + " (jdbc/" + role + ")"),
+                    description);
+        }
+    }
+
+    @Test
+    void answersADeleteWithABodyAndTraceAsProblems() {
+        HttpReply trace = server.sibling("user").send("TRACE", "users", null, null);
+        assertProblem(trace, 405);
+        HttpReply delete = server.sibling("user").send("DELETE", "users", "application/json", "[]");
+        assertProblem(delete, 405);
+    }
+
+    @Test
     void flushingAPoolNeedsNoRedeploy() throws Exception {
         ok(asadmin("flush-connection-pool", "userservice-pool"));
         HttpReply users = server.sibling("user").get("users?limit=1");

@@ -71,6 +71,16 @@ public final class ServiceClient {
         return send(request);
     }
 
+    /** Any method, with a body of that content type or none. */
+    public HttpReply send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
     public HttpReply delete(String path) {
         return send(HttpRequest.newBuilder(resolve(path)).DELETE());
     }

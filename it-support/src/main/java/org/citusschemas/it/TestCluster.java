@@ -202,15 +202,24 @@ public final class TestCluster {
 
     /** The workers as Citus registered them, in the order they were added (worker1, worker2). */
     public static List<Node> workers() {
+        return nodes("groupid <> 0");
+    }
+
+    /** The coordinator as Citus registered it. */
+    public static Node coordinator() {
+        return nodes("groupid = 0").get(0);
+    }
+
+    private static List<Node> nodes(String which) {
         try (Connection connection = connectAs("citusadmin"); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT nodename, nodeport FROM pg_dist_node WHERE groupid <> 0 ORDER BY nodeid")) {
-            List<Node> workers = new ArrayList<>();
+             ResultSet rows = sql.executeQuery("SELECT nodename, nodeport FROM pg_dist_node WHERE " + which + " ORDER BY nodeid")) {
+            List<Node> nodes = new ArrayList<>();
             while (rows.next()) {
-                workers.add(new Node(rows.getString(1), rows.getInt(2)));
+                nodes.add(new Node(rows.getString(1), rows.getInt(2)));
             }
-            return workers;
+            return nodes;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not list the workers", e);
+            throw new IllegalStateException("could not list the nodes", e);
         }
     }
 

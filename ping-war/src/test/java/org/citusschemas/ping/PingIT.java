@@ -66,9 +66,14 @@ class PingIT {
             shell metacharacters     | {"host":"127.0.0.1;touch /tmp/x"}   | host must be a host name
             command substitution     | {"host":"$(id)"}                    | host must be a host name
             no host                  | {}                                  | host must not be null
-            a number for a host      | {"host":127}                        | host must be a host name
+            a number for a host      | {"host":127}                        | host must be a string, not a number
             a short numeric address  | {"host":"127.1"}                    | host must be a host name
-            not an object            | "127.0.0.1"                         | not valid JSON
+            not an object            | "127.0.0.1"                         | the body must be an object, not a string
+            an array of the object   | [{"host":"127.0.0.1"}]              | the body must be an object, not an array
+            a count as text          | {"host":"127.0.0.1","count":"1"}    | count must be a whole number, not a string
+            a fractional count       | {"host":"127.0.0.1","count":1.0}    | count must be a whole number, written without
+            an unknown field         | {"host":"127.0.0.1","timeout":1}    | timeout is not a field of this request
+            a second document        | {"host":"127.0.0.1"} {}             | the body has content after the JSON document
             malformed JSON           | {"host":                            | not valid JSON
             """)
     void rejectsAnythingButAHostAndRunsNothing(String what, String body, String detail) throws Exception {

@@ -301,12 +301,25 @@ public class CitusOperations {
         }).result();
     }
 
-    /** Adds a primary worker (through citus_admin.add_node: citus_add_node needs a superuser). */
+    /**
+     * Adds a primary worker (through citus_admin.add_node: citus_add_node needs a superuser). A
+     * node the coordinator cannot reach is refused as such: the cluster itself is fine.
+     */
     public Outcome<Integer> addNode(NodeAddress node) throws SQLException {
-        return query("SELECT citus_admin.add_node(?, ?)", s -> {
-            bindNode(s, node);
-            return single(s, r -> r.getInt(1));
-        });
+        try {
+            return query("SELECT citus_admin.add_node(?, ?)", s -> {
+                bindNode(s, node);
+                return single(s, r -> r.getInt(1));
+            });
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (state.startsWith("08") && e.getMessage() != null && e.getMessage().contains("remote node")) {
+                throw new SQLException("The coordinator cannot reach " + node.host() + ":" + node.port()
+                        + ", so it was not added: " + DatabaseFailureMapper.serverMessage(e),
+                        DatabaseFailureMapper.REFUSED, e);
+            }
+            throw e;
+        }
     }
 
     /**

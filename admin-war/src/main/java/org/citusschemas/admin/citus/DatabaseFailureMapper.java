@@ -32,9 +32,19 @@ public class DatabaseFailureMapper implements ExceptionMapper<SQLException> {
         return problemFor(exception).toResponse();
     }
 
+    /**
+     * The SQLSTATE of citus_admin's refusals: a node operation that would break the cluster
+     * (server-config/src/main/sql/admin-citus.sql), or one that cannot be done as asked.
+     */
+    public static final String REFUSED = "CS409";
+
     static Problem problemFor(SQLException exception) {
         String state = exception.getSQLState() == null ? "" : exception.getSQLState();
         String message = serverMessage(exception);
+        if (state.equals(REFUSED)) {
+            LOG.log(Level.INFO, "Refused a node operation: {0}", message);
+            return Problem.of(Status.CONFLICT, message);
+        }
         if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
             LOG.log(Level.WARNING, "Database unavailable", exception);
             return Problem.of(Status.SERVICE_UNAVAILABLE, "The database behind " + CitusOperations.DATASOURCE

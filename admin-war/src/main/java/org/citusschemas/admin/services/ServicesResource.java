@@ -96,7 +96,9 @@ public class ServicesResource {
             }
             return new String(template.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.startsWith("#") && !line.isBlank())
-                    .map(line -> line.replace("@PASSWORD@", password).replace("@ROLE@", role)
+                    .map(line -> line.replace("@DESCRIPTION@", "Database role " + role + " for the onboarded service "
+                                    + role + " (jdbc/" + role + ")")
+                            .replace("@PASSWORD@", password).replace("@ROLE@", role)
                             .replace("@STATEMENT_TIMEOUT@", String.valueOf(SERVICE_STATEMENT_TIMEOUT))
                             .replace("@SOCKET_TIMEOUT@", String.valueOf(SERVICE_SOCKET_TIMEOUT))
                             .replace("@LEAK_TIMEOUT@", String.valueOf(LEAK_TIMEOUT))

@@ -33,6 +33,9 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
     @Override
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+        if (mediaType.isWildcardType() || mediaType.isWildcardSubtype()) {
+            throw new NotSupportedException("Content-Type " + mediaType + " names no type; send application/json");
+        }
         String charset = mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !charset.equalsIgnoreCase(StandardCharsets.UTF_8.name())) {
             throw new NotSupportedException("Charset " + charset + " is not accepted; send the JSON as UTF-8");
