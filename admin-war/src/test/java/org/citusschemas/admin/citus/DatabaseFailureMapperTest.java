@@ -30,4 +30,21 @@ class DatabaseFailureMapperTest {
         assertEquals(409, problem.status());
         assertTrue(problem.detail().startsWith("Citus refused: function citus_schema_move"), problem::detail);
     }
+
+    @Test
+    void answersTheAdminFunctionsOwnRefusalsAs409InTheirOwnWords() {
+        Problem problem = problem(new SQLException("ERROR: cannot remove the coordinator 127.0.0.1:9700: it holds the "
+                + "cluster's metadata and routes every query\n  Hint: Only workers can be drained or removed.\n"
+                + "  Where: PL/pgSQL function citus_admin.check_node_operation(text,text,integer) line 25 at RAISE",
+                DatabaseFailureMapper.REFUSED));
+        assertEquals(409, problem.status());
+        assertEquals("cannot remove the coordinator 127.0.0.1:9700: it holds the cluster's metadata and routes every "
+                + "query Hint: Only workers can be drained or removed.", problem.detail());
+    }
+
+    @Test
+    void keepsAConnectionFailureOfTheAdminDatabaseA503() {
+        Problem problem = problem(new SQLException("Connection refused", "08001"));
+        assertEquals(503, problem.status());
+    }
 }
