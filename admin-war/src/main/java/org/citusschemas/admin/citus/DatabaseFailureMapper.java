@@ -63,13 +63,19 @@ public class DatabaseFailureMapper implements ExceptionMapper<SQLException> {
         return Problem.of(Status.CONFLICT, "Citus refused: " + message);
     }
 
-    /** PgJDBC's message ("ERROR: ...\n  Detail: ...\n  Hint: ...\n  Where: ...") without its level or call stack. */
+    /**
+     * PgJDBC's message ("ERROR: ...\n  Detail: ...\n  Hint: ...\n  Where: ...", the call stack
+     * last and over several lines) without its level or call stack.
+     */
     static String serverMessage(SQLException exception) {
         String message = exception.getMessage() == null ? exception.toString() : exception.getMessage();
         StringBuilder kept = new StringBuilder();
         for (String line : message.split("\n")) {
             String trimmed = line.trim();
-            if (trimmed.startsWith("Where:") || trimmed.startsWith("Position:")) {
+            if (trimmed.startsWith("Where:")) {
+                break; // the call stack, on this line and the ones after it
+            }
+            if (trimmed.startsWith("Position:")) {
                 continue;
             }
             if (!kept.isEmpty()) {

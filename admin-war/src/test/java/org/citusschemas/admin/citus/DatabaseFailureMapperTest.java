@@ -35,7 +35,9 @@ class DatabaseFailureMapperTest {
     void answersTheAdminFunctionsOwnRefusalsAs409InTheirOwnWords() {
         Problem problem = problem(new SQLException("ERROR: cannot remove the coordinator 127.0.0.1:9700: it holds the "
                 + "cluster's metadata and routes every query\n  Hint: Only workers can be drained or removed.\n"
-                + "  Where: PL/pgSQL function citus_admin.check_node_operation(text,text,integer) line 25 at RAISE",
+                + "  Where: PL/pgSQL function citus_admin.check_node_operation(text,text,integer) line 25 at RAISE\n"
+                + "SQL statement \"SELECT citus_admin.check_node_operation('remove', node_name, node_port)\"\n"
+                + "PL/pgSQL function citus_admin.remove_node(text,integer) line 5 at PERFORM",
                 DatabaseFailureMapper.REFUSED));
         assertEquals(409, problem.status());
         assertEquals("cannot remove the coordinator 127.0.0.1:9700: it holds the cluster's metadata and routes every "
