@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.citusschemas.it.CitusRequirement;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.ServiceClient;
-import org.citusschemas.it.TestCluster;
 import org.citusschemas.it.TestCluster.Node;
+import org.citusschemas.it.TestCluster;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,35 +1,20 @@
 package org.citusschemas.ping;
 
 import jakarta.json.Json;
-import java.net.URL;
 import java.util.Map;
 import java.util.Set;
 import org.citusschemas.it.DatabaseSnapshot;
-import org.citusschemas.it.HostileRequests;
+import org.citusschemas.it.DeployedService;
 import org.citusschemas.it.HostileRequests.Endpoint;
-import org.citusschemas.it.ServiceWar;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.citusschemas.it.HostileRequests;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hundreds of generated malformed and hostile requests to {@code POST /ping}: every one refused
  * with a 4xx problem+json before anything is pinged, and no result stored. (The one valid request
  * they spoil pings 127.0.0.1 once; none of them is sent as it is.)
  */
-@ExtendWith(ArquillianExtension.class)
-class HostilePingIT {
-
-    @Deployment(testable = false)
-    static WebArchive service() {
-        return ServiceWar.built();
-    }
-
-    @ArquillianResource
-    URL base;
+class HostilePingIT extends DeployedService {
 
     @Test
     void refusesSpoiledPingsAndStoresNothing() {

@@ -4,34 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.citusschemas.it.DeployedService;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.ServiceClient;
-import org.citusschemas.it.ServiceWar;
 import org.citusschemas.it.TestCluster;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The ping service's HTTP contract, deployed on Payara Micro; it pings loopback only. */
-@ExtendWith(ArquillianExtension.class)
-class PingIT {
-
-    @Deployment(testable = false)
-    static WebArchive service() {
-        return ServiceWar.built();
-    }
-
-    @ArquillianResource
-    URL base;
+class PingIT extends DeployedService {
 
     private static long storedResults() throws Exception {
         return TestCluster.count("pingservice", "ping_results");

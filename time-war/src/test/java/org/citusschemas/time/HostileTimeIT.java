@@ -1,36 +1,21 @@
 package org.citusschemas.time;
 
-import java.net.URL;
 import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import org.citusschemas.it.DatabaseSnapshot;
-import org.citusschemas.it.HostileRequests;
+import org.citusschemas.it.DeployedService;
 import org.citusschemas.it.HostileRequests.Endpoint;
+import org.citusschemas.it.HostileRequests;
 import org.citusschemas.it.RawHttp.Request;
-import org.citusschemas.it.ServiceWar;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hundreds of generated requests {@code /current_time} does not serve (other methods, with and
  * without bodies; representations it does not have; paths under it): every one refused with a
  * 4xx problem+json, and no query logged.
  */
-@ExtendWith(ArquillianExtension.class)
-class HostileTimeIT {
-
-    @Deployment(testable = false)
-    static WebArchive service() {
-        return ServiceWar.built();
-    }
-
-    @ArquillianResource
-    URL base;
+class HostileTimeIT extends DeployedService {
 
     @Test
     void refusesWhatItDoesNotServeAndLogsNothing() {

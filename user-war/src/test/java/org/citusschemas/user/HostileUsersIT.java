@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,40 +14,26 @@ import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import org.citusschemas.it.DatabaseSnapshot;
-import org.citusschemas.it.HostileRequests;
+import org.citusschemas.it.DeployedService;
 import org.citusschemas.it.HostileRequests.Endpoint;
+import org.citusschemas.it.HostileRequests;
 import org.citusschemas.it.HttpReply;
-import org.citusschemas.it.RawHttp;
 import org.citusschemas.it.RawHttp.Reply;
 import org.citusschemas.it.RawHttp.Request;
+import org.citusschemas.it.RawHttp;
 import org.citusschemas.it.ServiceClient;
-import org.citusschemas.it.ServiceWar;
 import org.citusschemas.it.TestCluster;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hundreds of generated malformed and hostile requests to each endpoint of the user service:
  * every one refused with a 4xx problem+json, and not one row written.
  */
-@ExtendWith(ArquillianExtension.class)
-class HostileUsersIT {
+class HostileUsersIT extends DeployedService {
 
     static final JsonArray BATCH = Json.createArrayBuilder()
             .add(Json.createObjectBuilder().add("name", "Mallory").add("email", "mallory@example.com"))
             .add(Json.createObjectBuilder().add("name", "Trent").add("email", "trent@example.com")).build();
-
-    @Deployment(testable = false)
-    static WebArchive service() {
-        return ServiceWar.built();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void refusesSpoiledBatchesAndWritesNothing() {

@@ -8,34 +8,19 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.citusschemas.it.DeployedService;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.ServiceClient;
-import org.citusschemas.it.ServiceWar;
 import org.citusschemas.it.TestCluster;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The user service's HTTP contract, deployed on Payara Micro against the test cluster. */
-@ExtendWith(ArquillianExtension.class)
-class UsersIT {
-
-    @Deployment(testable = false)
-    static WebArchive service() {
-        return ServiceWar.built();
-    }
-
-    @ArquillianResource
-    URL base;
+class UsersIT extends DeployedService {
 
     private ServiceClient client() {
         return new ServiceClient(base);
