@@ -5,6 +5,7 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -41,6 +42,35 @@ public final class StrictJson {
     private static final int MAX_NUMBER_LENGTH = 20;
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
 
+    /**
+     * One factory for every request: {@code Json.createParser} looks the provider up through the
+     * ServiceLoader at each call, which is costly inside an application server.
+     */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+
+    /** What reading a record type needs, found once per type. */
+    private record RecordType(Constructor<?> constructor, RecordComponent[] components, Map<String, Integer> index) {
+    }
+
+    private static final ClassValue<RecordType> RECORD_TYPES = new ClassValue<>() {
+        @Override
+        protected RecordType computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Map<String, Integer> index = new LinkedHashMap<>();
+            for (int i = 0; i < components.length; i++) {
+                index.put(jsonName(components[i]), i);
+            }
+            try {
+                Constructor<?> canonical = type.getDeclaredConstructor(
+                        Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                canonical.setAccessible(true);
+                return new RecordType(canonical, components, index);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("A record without its canonical constructor: " + type, e);
+            }
+        }
+    };
+
     private final JsonParser parser;
 
     private StrictJson(JsonParser parser) {
@@ -69,7 +99,7 @@ public final class StrictJson {
             return null;
         }
         in.unread(first);
-        try (JsonParser parser = Json.createParser(new Utf8Reader(in))) {
+        try (JsonParser parser = PARSERS.createParser(new Utf8Reader(in))) {
             StrictJson reader = new StrictJson(parser);
             Object value = reader.value(reader.next(""), type, "");
             reader.end();
@@ -113,11 +143,9 @@ public final class StrictJson {
     }
 
     private Object record(Class<?> type, String field) {
-        RecordComponent[] components = type.getRecordComponents();
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < components.length; i++) {
-            index.put(jsonName(components[i]), i);
-        }
+        RecordType recordType = RECORD_TYPES.get(type);
+        RecordComponent[] components = recordType.components();
+        Map<String, Integer> index = recordType.index();
         Object[] values = new Object[components.length];
         boolean[] seen = new boolean[components.length];
         for (Event next = next(field); next != Event.END_OBJECT; next = next(field)) {
@@ -135,10 +163,7 @@ public final class StrictJson {
             values[at] = value(next(path), components[at].getGenericType(), path);
         }
         try {
-            Constructor<?> canonical = type.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            canonical.setAccessible(true);
-            return canonical.newInstance(values);
+            return recordType.constructor().newInstance(values);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("Cannot make a " + type.getSimpleName(), e.getCause());
         } catch (ReflectiveOperationException e) {
