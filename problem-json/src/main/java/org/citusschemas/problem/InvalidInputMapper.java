@@ -4,7 +4,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
@@ -12,7 +11,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Bean Validation failures of a request: 400, naming every invalid value. */
 @Provider
@@ -24,10 +22,7 @@ public class InvalidInputMapper implements ExceptionMapper<ConstraintViolationEx
                 .map(v -> new Problem.InvalidValue(field(v.getRootBeanClass(), v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.InvalidValue::field))
                 .toList();
-        String detail = errors.stream()
-                .map(e -> (e.field().isEmpty() ? "the body" : e.field()) + " " + e.message())
-                .collect(Collectors.joining("; ", "Invalid request: ", ""));
-        return Problem.of(Status.BAD_REQUEST, detail, errors).toResponse();
+        return Problem.invalid(errors).toResponse();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.citusschemas.problem;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * An RFC 9457 problem details body. {@code type} stays {@code about:blank}, so {@code title} is
@@ -25,6 +26,17 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static Problem of(Response.StatusType status, String detail, List<InvalidValue> errors) {
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors);
+    }
+
+    /**
+     * A 400 for invalid values of a request, its detail naming each ("the body" for the body as a
+     * whole): {@code Invalid request: [1].name must not be blank; limit must be from 1 to 1000}.
+     */
+    public static Problem invalid(List<InvalidValue> errors) {
+        String detail = errors.stream()
+                .map(e -> (e.field().isEmpty() ? "the body" : e.field()) + " " + e.message())
+                .collect(Collectors.joining("; ", "Invalid request: ", ""));
+        return of(Response.Status.BAD_REQUEST, detail, errors);
     }
 
     public Response toResponse() {

@@ -1,7 +1,6 @@
 package org.citusschemas.problem.json;
 
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
@@ -13,9 +12,6 @@ public class InvalidJsonMapper implements ExceptionMapper<InvalidJsonException> 
 
     @Override
     public Response toResponse(InvalidJsonException exception) {
-        String field = exception.field();
-        String detail = "Invalid request: " + (field.isEmpty() ? "the body " : field + " ") + exception.getMessage();
-        return Problem.of(Status.BAD_REQUEST, detail, List.of(new Problem.InvalidValue(field, exception.getMessage())))
-                .toResponse();
+        return Problem.invalid(List.of(new Problem.InvalidValue(exception.field(), exception.getMessage()))).toResponse();
     }
 }
