@@ -34,26 +34,12 @@ public class ProblemPages extends HttpServlet {
         }
         String configured = getServletContext().getInitParameter("problem.detail." + status);
         String detail = configured != null ? configured.replace("{method}", request.getMethod()) : detail(status, request);
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        if (type == null) {
-            type = new Response.StatusType() {
-                public int getStatusCode() {
-                    return status;
-                }
-
-                public Response.Status.Family getFamily() {
-                    return Response.Status.Family.familyOf(status);
-                }
-
-                public String getReasonPhrase() {
-                    return "Error";
-                }
-            };
-        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        Problem problem = new Problem("about:blank", known == null ? "Error" : known.getReasonPhrase(), status, detail, null);
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.toJson(Problem.of(type, detail)));
+        response.getWriter().write(JSON.toJson(problem));
     }
 
     private static String detail(int status, HttpServletRequest request) {
