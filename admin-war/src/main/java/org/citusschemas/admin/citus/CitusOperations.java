@@ -22,12 +22,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.citusschemas.admin.citus.Records.Activity;
 import org.citusschemas.admin.citus.Records.DistributedSchema;
 import org.citusschemas.admin.citus.Records.Node;
 import org.citusschemas.admin.citus.Records.NodeAddress;
 import org.citusschemas.admin.citus.Records.NodePlacement;
 import org.citusschemas.admin.citus.Records.PlannedMove;
 import org.citusschemas.admin.citus.Records.RebalanceJob;
+import org.citusschemas.admin.citus.Records.SchemaActivity;
 import org.citusschemas.admin.citus.Records.Strategy;
 import org.citusschemas.admin.citus.Records.TablePlacement;
 import org.citusschemas.admin.citus.Records.Task;
@@ -162,6 +164,69 @@ public class CitusOperations {
             }
             return nodes;
         }).result();
+    }
+
+    // ---------------------------------------------------------------- activity
+
+    /**
+     * Queries and CPU per distributed schema from Citus' tenant statistics, summed over the nodes
+     * (a schema that moved is counted where it was too). Periods start at multiples of their
+     * length, so the current one has run for (now mod period) seconds.
+     */
+    public Activity activity() throws SQLException {
+        try {
+            return query("""
+                    WITH setting AS (
+                        SELECT current_setting('citus.stat_tenants_track') AS tracking,
+                               current_setting('citus.stat_tenants_period')::int AS period),
+                    stats AS (
+                        SELECT colocation_id, sum(query_count_in_this_period) AS this_q,
+                               sum(query_count_in_last_period) AS last_q, sum(cpu_usage_in_this_period) AS this_cpu,
+                               sum(cpu_usage_in_last_period) AS last_cpu
+                          FROM citus_stat_tenants WHERE (SELECT tracking FROM setting) <> 'none'
+                         GROUP BY 1)
+                    SELECT w.tracking, w.period,
+                           w.period + mod(extract(epoch FROM clock_timestamp())::numeric, w.period)::float8,
+                           s.schema_name::text, coalesce(t.this_q, 0), coalesce(t.last_q, 0),
+                           coalesce(t.this_cpu, 0), coalesce(t.last_cpu, 0)
+                      FROM setting w
+                      LEFT JOIN citus_schemas s ON true
+                      LEFT JOIN stats t ON t.colocation_id = s.colocation_id
+                     ORDER BY 4""", s -> {
+                List<SchemaActivity> schemas = new ArrayList<>();
+                try (ResultSet row = s.executeQuery()) {
+                    row.next(); // one row at least: the settings
+                    String tracking = row.getString(1);
+                    int period = row.getInt(2);
+                    double window = row.getDouble(3);
+                    do {
+                        if (row.getString(4) != null) {
+                            long thisPeriod = row.getLong(5);
+                            long lastPeriod = row.getLong(6);
+                            double cpuThis = row.getDouble(7);
+                            double cpuLast = row.getDouble(8);
+                            schemas.add(new SchemaActivity(row.getString(4), thisPeriod, lastPeriod, cpuThis, cpuLast,
+                                    (thisPeriod + lastPeriod) / window, (cpuThis + cpuLast) / window));
+                        }
+                    } while (row.next());
+                    return new Activity(tracking, period, window, schemas);
+                }
+            }).result();
+        } catch (SQLException e) {
+            if ("42501".equals(e.getSQLState())) {
+                throw new SQLException("The admin role may not read Citus' tenant statistics ("
+                        + DatabaseFailureMapper.serverMessage(e) + "); a superuser allows it with GRANT pg_monitor TO "
+                        + adminRole(), DatabaseFailureMapper.REFUSED, e);
+            }
+            throw e;
+        }
+    }
+
+    /** The database role the admin API logs in as. */
+    private String adminRole() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getUserName();
+        }
     }
 
     // ---------------------------------------------------------------- rebalancing

@@ -63,4 +63,26 @@ public final class Records {
                        boolean coordinator, boolean active, @JsonbProperty("should_have_shards") boolean shouldHaveShards,
                        Boolean healthy, @JsonbProperty("size_bytes") long sizeBytes, String size) {
     }
+
+    /**
+     * Citus' statistics for one distributed schema (citus_stat_tenants, summed over nodes): queries
+     * and CPU seconds in the current period and the one before; the rates are over both together.
+     */
+    public record SchemaActivity(String schema,
+                                 @JsonbProperty("queries_this_period") long queriesThisPeriod,
+                                 @JsonbProperty("queries_last_period") long queriesLastPeriod,
+                                 @JsonbProperty("cpu_seconds_this_period") double cpuSecondsThisPeriod,
+                                 @JsonbProperty("cpu_seconds_last_period") double cpuSecondsLastPeriod,
+                                 @JsonbProperty("queries_per_second") double queriesPerSecond,
+                                 @JsonbProperty("cpu_share") double cpuShare) {
+    }
+
+    /**
+     * Activity per distributed schema and how Citus counts it: {@code tracking} is the setting
+     * citus.stat_tenants_track ("none": nothing is counted); the rates are over
+     * {@code window_seconds}, the last period of {@code period_seconds} and the current one so far.
+     */
+    public record Activity(String tracking, @JsonbProperty("period_seconds") int periodSeconds,
+                           @JsonbProperty("window_seconds") double windowSeconds, List<SchemaActivity> schemas) {
+    }
 }

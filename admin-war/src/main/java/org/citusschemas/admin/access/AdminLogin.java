@@ -1,0 +1,158 @@
+package org.citusschemas.admin.access;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.auth.message.callback.PasswordValidationCallback;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+
+/**
+ * How a caller logs in to the admin API: with HTTP Basic on each request (scripts, curl -u), or
+ * once through the console page ({@code POST /session}), which keeps the login in the HTTP session.
+ * Either way the password is checked by the server's realm (the "file" realm of web.xml's
+ * login-config) through Jakarta Authentication's password validation, so users and groups stay
+ * where {@code asadmin create-file-user} puts them.
+ *
+ * <p>A request the page makes says so with {@code X-Requested-With}: its 401 carries no Basic
+ * challenge, which would make the browser open its own login dialog over the page's.
+ */
+@ApplicationScoped
+public class AdminLogin implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(AdminLogin.class.getName());
+
+    /** The realm name a Basic challenge announces. */
+    static final String REALM = "Citus schemas admin";
+    /** The header the console page sends with each of its requests. */
+    public static final String PAGE_REQUEST = "X-Requested-With";
+    /** The session attribute that holds a page login. */
+    private static final String SESSION_LOGIN = AdminLogin.class.getName() + ".login";
+
+    /**
+     * A caller the realm accepted. Its groups are not kept: told of a caller, Payara's handler
+     * gives it the realm's groups for that user, on every request (a changed group counts at once).
+     */
+    record Login(String user) implements Serializable {
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) throws AuthenticationException {
+        Credential offered = context.getAuthParameters().getCredential();
+        if (offered instanceof UsernamePasswordCredential pageLogin) {
+            return startSession(request, pageLogin, context);
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            Optional<UsernamePasswordCredential> credential = basic(authorization.substring(6).trim());
+            Optional<Login> login = credential.isPresent() ? check(credential.get(), context) : Optional.empty();
+            return login.isPresent() ? notify(login.get(), context) : challenge(request, response, context);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_LOGIN) instanceof Login login) {
+            return notify(login, context);
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (isConsolePage(request)) {
+            // The page at the root, to a browser not logged in yet: it shows its login form.
+            return context.forward(CONSOLE_PAGE);
+        }
+        return challenge(request, response, context);
+    }
+
+    /** The console page's file, which the root shows to a browser before it logs in. */
+    private static final String CONSOLE_PAGE = "/console/index.html";
+
+    /** A GET of the application's root, where the console page lives. */
+    private static boolean isConsolePage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getMethod().equals("GET") && (path.isEmpty() || path.equals("/"));
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_LOGIN);
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    /** The page's login: checked, then kept in a new session (a fresh id, against fixation). */
+    private AuthenticationStatus startSession(HttpServletRequest request, UsernamePasswordCredential credential,
+                                              HttpMessageContext context) throws AuthenticationException {
+        Optional<Login> login = check(credential, context);
+        if (login.isEmpty()) {
+            LOG.info(() -> "Failed console login for user '" + credential.getCaller() + "' from " + request.getRemoteAddr());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
+        request.getSession(true).setAttribute(SESSION_LOGIN, login.get());
+        LOG.info(() -> "Console login of user '" + login.get().user() + "' from " + request.getRemoteAddr());
+        return notify(login.get(), context);
+    }
+
+    private static AuthenticationStatus notify(Login login, HttpMessageContext context) {
+        return context.notifyContainerAboutLogin(login::user, Set.of());
+    }
+
+    private static AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,
+                                                  HttpMessageContext context) {
+        if (request.getHeader(PAGE_REQUEST) == null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        }
+        return context.responseUnauthorized();
+    }
+
+    /** user:password of a Basic header, or nothing when it is not that. */
+    static Optional<UsernamePasswordCredential> basic(String token) {
+        try {
+            String pair = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            return colon < 1 ? Optional.empty()
+                    : Optional.of(new UsernamePasswordCredential(pair.substring(0, colon), pair.substring(colon + 1)));
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    /** The realm's verdict on a user name and password, with the user's groups when it accepts them. */
+    private static Optional<Login> check(UsernamePasswordCredential credential, HttpMessageContext context)
+            throws AuthenticationException {
+        Subject subject = new Subject();
+        PasswordValidationCallback validation = new PasswordValidationCallback(subject, credential.getCaller(),
+                credential.getPassword().getValue());
+        try {
+            context.getHandler().handle(new Callback[] {validation});
+        } catch (IOException | UnsupportedCallbackException e) {
+            throw new AuthenticationException("The server could not check the password", e);
+        } finally {
+            credential.getPassword().clear();
+        }
+        if (!validation.getResult()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Login(credential.getCaller()));
+    }
+}
