@@ -8,6 +8,10 @@
 -- cluster (an earlier version granted citus_remove_node itself).
 REVOKE EXECUTE ON FUNCTION citus_remove_node(text, integer) FROM :"role";
 
+-- Citus' statistics per distributed schema (citus_stat_tenants, the admin API's GET /activity)
+-- are for members of pg_monitor: read-only access to the server's statistics and settings.
+GRANT pg_monitor TO :"role";
+
 -- Functions that need a superuser, narrowed to one operation each.
 CREATE SCHEMA IF NOT EXISTS citus_admin;
 REVOKE ALL ON SCHEMA citus_admin FROM PUBLIC;
