@@ -35,7 +35,7 @@ public class ProblemPages extends HttpServlet {
         String configured = getServletContext().getInitParameter("problem.detail." + status);
         String detail = configured != null ? configured.replace("{method}", request.getMethod()) : detail(status, request);
         Response.Status known = Response.Status.fromStatusCode(status);
-        Problem problem = new Problem("about:blank", known == null ? "Error" : known.getReasonPhrase(), status, detail, null);
+        Problem problem = new Problem("about:blank", known == null ? "Error" : known.getReasonPhrase(), status, detail, null, null);
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");

@@ -497,7 +497,13 @@ public class CitusOperations {
         try (Connection connection = dataSource.getConnection()) {
             requireCitus(connection);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                T result = work.run(statement);
+                T result;
+                try {
+                    result = work.run(statement);
+                } catch (SQLException failure) {
+                    List<String> said = notices(statement);
+                    throw said.isEmpty() || failure instanceof FailureWithNotices ? failure : new FailureWithNotices(failure, said);
+                }
                 return new Outcome<>(result, notices(statement));
             }
         }

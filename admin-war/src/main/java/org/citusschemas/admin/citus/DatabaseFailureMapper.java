@@ -29,7 +29,13 @@ public class DatabaseFailureMapper implements ExceptionMapper<SQLException> {
 
     @Override
     public Response toResponse(SQLException exception) {
-        return problemFor(exception).toResponse();
+        Problem problem = problemFor(exception);
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FailureWithNotices noticed) {
+                return problem.withNotices(noticed.notices()).toResponse();
+            }
+        }
+        return problem.toResponse();
     }
 
     /**
