@@ -259,6 +259,7 @@
       if (schema.node) totals.set(nodeKey(schema.node), (totals.get(nodeKey(schema.node)) || 0) + schema.size_bytes);
     }
     const fullest = Math.max(1, ...totals.values());
+    const busiest = Math.max(0, ...[...activity.values()].map((a) => a.queries_per_second));
 
     const columns = new Map([...map.children].map((column) => [column.dataset.node, column]));
     for (const node of state.nodes) {
@@ -281,7 +282,7 @@
       }
       const block = blocks.get(schema.name) || newBlock(schema.name);
       blocks.delete(schema.name);
-      updateBlock(block, schema, activity.get(schema.name), fullest, stackHeight);
+      updateBlock(block, schema, activity.get(schema.name), fullest, stackHeight, busiest);
       column.querySelector('.stack').append(block);
     }
     blocks.forEach((block) => block.remove());
@@ -322,10 +323,11 @@
     return el('div', { class: 'schema ' + colourOf(name), 'data-schema': name },
       el('span', { class: 'label' }, name),
       el('span', { class: 'figures size' }),
-      el('span', { class: 'figures activity' }));
+      el('span', { class: 'figures activity' }),
+      el('span', { class: 'meter', 'aria-hidden': 'true' }, el('span', {})));
   }
 
-  function updateBlock(block, schema, activity, fullest, stackHeight) {
+  function updateBlock(block, schema, activity, fullest, stackHeight, busiest) {
     block.dataset.sizeBytes = schema.size_bytes;
     block.dataset.node = nodeKey(schema.node);
     block.querySelector('.size').textContent = schema.size;
@@ -338,6 +340,9 @@
       delete block.dataset.queriesPerSecond;
       figures.textContent = '';
     }
+    // How busy, against the busiest schema: the bar under the figures.
+    const share = activity && busiest > 0 ? activity.queries_per_second / busiest : 0;
+    block.querySelector('.meter span').style.width = Math.round(share * 100) + '%';
     block.style.height = Math.round(schema.size_bytes / fullest * (stackHeight - 16)) + 'px';
     const target = state.moving.get(schema.name);
     block.classList.toggle('moving', Boolean(target));

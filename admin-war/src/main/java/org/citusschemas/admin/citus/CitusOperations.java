@@ -186,30 +186,31 @@ public class CitusOperations {
                           FROM citus_stat_tenants WHERE (SELECT tracking FROM setting) <> 'none'
                          GROUP BY 1)
                     SELECT w.tracking, w.period,
-                           w.period + mod(extract(epoch FROM clock_timestamp())::numeric, w.period)::float8,
+                           w.period + mod(extract(epoch FROM clock_timestamp())::numeric, w.period)::float8, clock_timestamp(),
                            s.schema_name::text, coalesce(t.this_q, 0), coalesce(t.last_q, 0),
                            coalesce(t.this_cpu, 0), coalesce(t.last_cpu, 0)
                       FROM setting w
                       LEFT JOIN citus_schemas s ON true
                       LEFT JOIN stats t ON t.colocation_id = s.colocation_id
-                     ORDER BY 4""", s -> {
+                     ORDER BY 5""", s -> {
                 List<SchemaActivity> schemas = new ArrayList<>();
                 try (ResultSet row = s.executeQuery()) {
                     row.next(); // one row at least: the settings
                     String tracking = row.getString(1);
                     int period = row.getInt(2);
                     double window = row.getDouble(3);
+                    OffsetDateTime measured = row.getObject(4, OffsetDateTime.class);
                     do {
-                        if (row.getString(4) != null) {
-                            long thisPeriod = row.getLong(5);
-                            long lastPeriod = row.getLong(6);
-                            double cpuThis = row.getDouble(7);
-                            double cpuLast = row.getDouble(8);
-                            schemas.add(new SchemaActivity(row.getString(4), thisPeriod, lastPeriod, cpuThis, cpuLast,
+                        if (row.getString(5) != null) {
+                            long thisPeriod = row.getLong(6);
+                            long lastPeriod = row.getLong(7);
+                            double cpuThis = row.getDouble(8);
+                            double cpuLast = row.getDouble(9);
+                            schemas.add(new SchemaActivity(row.getString(5), thisPeriod, lastPeriod, cpuThis, cpuLast,
                                     (thisPeriod + lastPeriod) / window, (cpuThis + cpuLast) / window));
                         }
                     } while (row.next());
-                    return new Activity(tracking, period, window, schemas);
+                    return new Activity(tracking, period, window, measured, schemas);
                 }
             }).result();
         } catch (SQLException e) {
