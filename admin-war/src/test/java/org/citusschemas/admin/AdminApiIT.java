@@ -120,9 +120,88 @@ class AdminApiIT extends AdminServer {
         HttpReply openapi = anonymous().get("/openapi");
         assertEquals(200, openapi.status(), openapi::toString);
         for (String path : List.of("/schemas:", "/schemas/{name}/move:", "/placement:", "/rebalance:",
-                "/rebalance/plan:", "/rebalance/jobs/{id}:", "/rebalance/strategies:", "/nodes:", "/services:")) {
+                "/rebalance/plan:", "/rebalance/jobs/{id}:", "/rebalance/strategies:", "/nodes:", "/services:", "/activity:", "/session:")) {
             assertTrue(openapi.body().contains(path), () -> path + " missing from " + openapi.body());
         }
+    }
+
+    // ------------------------------------------------------------------ the console page and its login
+
+    @Test
+    @Order(4)
+    void servesTheConsolePageAndItsFilesWithoutALogin() {
+        HttpReply page = anonymous().get("");
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.contentType().startsWith("text/html"), page::toString);
+        assertTrue(page.body().contains("<title>Citus schemas"), page::toString);
+        HttpReply script = anonymous().get("console/console.js");
+        assertEquals(200, script.status(), script::toString);
+        assertTrue(script.contentType().startsWith("text/javascript"), script::toString);
+        assertProblem(anonymous().get("console/nothing.js"), 404, "no file nothing.js");
+        assertEquals(404, anonymous().get("console/..%2Fconsole%2Fconsole.js").status());
+        assertEquals(404, anonymous().get("console/web.xml").status());
+    }
+
+    @Test
+    @Order(5)
+    void opensAPageSessionThatActsAsTheUserUntilLogout() {
+        HttpReply wrong = anonymous().postJson("session", "{\"user\":\"operator\",\"password\":\"wrong\"}");
+        assertProblem(wrong, 401, "Wrong user name or password");
+        assertTrue(wrong.header("Set-Cookie").isEmpty(), "no session for a failed login: " + wrong);
+        assertEquals("{\"operator\":false,\"roles\":[]}", anonymous().get("session").body(), "nobody is logged in");
+
+        HttpReply login = anonymous().postJson("session",
+                "{\"user\":\"reader\",\"password\":\"" + System.getenv("ADMIN_READER_PASSWORD") + "\"}");
+        ok(login);
+        assertEquals("reader", login.object().getString("user"));
+        assertEquals(false, login.object().getBoolean("operator"));
+        String cookie = login.header("Set-Cookie").orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=strict"), cookie);
+        Map<String, String> session = Map.of("Cookie", cookie.substring(0, cookie.indexOf(';')));
+
+        ok(anonymous().send("GET", "schemas", null, null, session));
+        assertEquals("reader", anonymous().send("GET", "session", null, null, session).object().getString("user"));
+        assertProblem(anonymous().send("POST", "schemas", "application/json", "{\"schema\":\"userservice\"}", session),
+                403, "operator");
+
+        ok(anonymous().send("DELETE", "session", null, null, session));
+        HttpReply after = anonymous().send("GET", "schemas", null, null, session);
+        assertProblem(after, 401, "Log in");
+    }
+
+    @Test
+    @Order(6)
+    void givesThePagesRequestsNoBasicChallengeSoTheBrowserKeepsItsOwnDialogClosed() {
+        HttpReply page = anonymous().send("GET", "schemas", null, null, Map.of("X-Requested-With", "console"));
+        assertEquals(401, page.status(), page::toString);
+        assertTrue(page.header("WWW-Authenticate").isEmpty(), page::toString);
+    }
+
+    @Test
+    @Order(7)
+    void reportsQueriesAndCpuPerDistributedSchemaFromCitusTenantStatistics() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            ok(server().sibling("time-war").get("current_time"));
+        }
+        // A reading is served again for up to 4 s: wait for one taken after the requests.
+        java.time.OffsetDateTime sent = java.time.OffsetDateTime.now();
+        JsonObject activity = ok(reader().get("activity")).object();
+        for (int i = 0; i < 20 && java.time.OffsetDateTime.parse(activity.getString("measured_at")).isBefore(sent); i++) {
+            Thread.sleep(500);
+            activity = ok(reader().get("activity")).object();
+        }
+        JsonObject read = activity;
+        assertEquals("all", read.getString("tracking"), () -> "the bootstrap turns tracking on: " + read);
+        assertEquals(10, read.getInt("period_seconds"), read::toString);
+        double window = read.getJsonNumber("window_seconds").doubleValue();
+        assertTrue(window >= 10 && window <= 20, read::toString);
+        Map<String, JsonObject> bySchema = activity.getJsonArray("schemas").stream().map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(s -> s.getString("schema"), s -> s));
+        assertTrue(bySchema.keySet().containsAll(SERVICES), read::toString);
+        JsonObject time = bySchema.get("timeservice");
+        long queries = time.getJsonNumber("queries_this_period").longValue() + time.getJsonNumber("queries_last_period").longValue();
+        assertTrue(queries >= 20, () -> "the 20 inserts of time-war are counted: " + time);
+        assertEquals(queries / window, time.getJsonNumber("queries_per_second").doubleValue(), 0.5, time::toString);
     }
 
     // ------------------------------------------------------------------ reading

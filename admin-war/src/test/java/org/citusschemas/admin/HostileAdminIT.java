@@ -40,7 +40,7 @@ class HostileAdminIT extends AdminServer {
     static List<String> endpoints() {
         return List.of("POST /schemas", "GET|DELETE /schemas/{name}", "POST /schemas/{name}/move", "POST /nodes",
                 "GET|DELETE /nodes/{host}/{port}", "POST /nodes/{host}/{port}/drain", "POST /rebalance",
-                "GET /rebalance/plan", "GET /rebalance/jobs/{id}", "POST /services");
+                "GET /rebalance/plan", "GET /rebalance/jobs/{id}", "POST /services", "POST /session");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,6 +94,8 @@ class HostileAdminIT extends AdminServer {
             case "GET /rebalance/jobs/{id}" -> HostileRequests.hostilePaths("GET", API + "rebalance/jobs/{}", null);
             case "POST /services" -> HostileRequests.spoiling(new Endpoint("POST", API + "services", Set.of("POST"),
                     object("name", "hostile_service")));
+            case "POST /session" -> HostileRequests.spoiling(new Endpoint("POST", API + "session", Set.of("GET", "POST", "DELETE"),
+                    Json.createObjectBuilder().add("user", "operator").add("password", "not the password").build()));
             default -> throw new IllegalArgumentException(endpoint);
         };
     }

@@ -157,6 +157,19 @@ class PayaraServerIT {
         }
         HttpReply ready = admin.get("/health/ready");
         assertEquals(200, ready.status(), ready::toString);
+
+        // The operator console at /admin/, its login and a session that reads like Basic does.
+        HttpReply page = admin.get("");
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.body().contains("console/console.js"), page::toString);
+        assertEquals(200, admin.get("console/console.js").status());
+        HttpReply login = admin.postJson("session",
+                "{\"user\":\"reader\",\"password\":\"" + System.getenv("ADMIN_READER_PASSWORD") + "\"}");
+        assertEquals(200, login.status(), login::toString);
+        String cookie = login.header("Set-Cookie").orElseThrow();
+        assertTrue(cookie.contains("Path=/admin"), cookie);
+        HttpReply nodes = admin.send("GET", "nodes", null, null, java.util.Map.of("Cookie", cookie.substring(0, cookie.indexOf(';'))));
+        assertEquals(TestCluster.isCitus("citusadmin") ? 200 : 503, nodes.status(), nodes::toString);
     }
 
     @Test

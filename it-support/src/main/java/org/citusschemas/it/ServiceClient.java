@@ -73,11 +73,17 @@ public final class ServiceClient {
 
     /** Any method, with a body of that content type or none. */
     public HttpReply send(String method, String path, String contentType, String body) {
+        return send(method, path, contentType, body, java.util.Map.of());
+    }
+
+    /** Any method, with a body of that content type or none, and these headers besides. */
+    public HttpReply send(String method, String path, String contentType, String body, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).method(method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
         return send(request);
     }
 
