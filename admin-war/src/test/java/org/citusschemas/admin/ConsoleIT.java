@@ -25,7 +25,10 @@ import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.ServiceClient;
 import org.citusschemas.it.TestCluster;
 import org.citusschemas.it.TestCluster.Node;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -43,6 +46,23 @@ class ConsoleIT extends AdminServer {
 
     private static final Duration PAGE = Duration.ofSeconds(20);
 
+    /** A fresh browser for each test: no login or cookie carries over. */
+    private Browser browser;
+
+    @BeforeEach
+    void startBrowser(TestInfo test) {
+        String name = "ConsoleIT." + test.getTestMethod().orElseThrow().getName();
+        CitusRequirement.assumeInstalled(name);
+        browser = Browser.start(name);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
     /** The page's address: the admin API's root. */
     private String page() {
         return api().base().toString();
@@ -53,7 +73,7 @@ class ConsoleIT extends AdminServer {
     }
 
     /** Opens the page, logs in through its form, and waits until the map shows every node. */
-    private WebDriver logIn(Browser browser, String user) {
+    private WebDriver logIn(String user) {
         WebDriver page = browser.driver();
         page.get(page());
         WebElement name = browser.await(PAGE, d -> visible(d, By.id("login-user")));
@@ -97,79 +117,72 @@ class ConsoleIT extends AdminServer {
 
     @Test
     void showsEverySchemaOnTheNodeTheApiReportsWithItsSize() throws Exception {
-        CitusRequirement.assumeInstalled("ConsoleIT.showsEverySchemaOnTheNodeTheApiReportsWithItsSize");
-        try (Browser browser = Browser.start("ConsoleIT.showsEverySchemaOnTheNodeTheApiReportsWithItsSize")) {
-            WebDriver page = logIn(browser, "operator");
-            List<JsonObject> schemas = operator().get("schemas").array().stream().map(JsonValue::asJsonObject)
-                    .filter(s -> !s.isNull("node")).toList();
-            assertTrue(schemas.stream().map(s -> s.getString("name")).collect(Collectors.toSet())
-                    .containsAll(List.of("userservice", "timeservice", "pingservice")), schemas::toString);
-            Map<String, Set<String>> shards = shardNodes();
-            for (JsonObject schema : schemas) {
-                String name = schema.getString("name");
-                String node = key(node(schema.getJsonObject("node")));
-                // Sizes change as the services write: wait for a refresh that shows this one's.
-                browser.await(PAGE, d -> block(d, name).findElement(By.className("size")).getText()
-                        .equals(operator().get("schemas/" + name).object().getString("size")));
-                WebElement column = block(page, name).findElement(By.xpath("ancestor::*[@data-node][1]"));
-                assertEquals(node, column.getAttribute("data-node"), name + " is drawn on the node the API names");
-                assertEquals(Set.of(node), shards.get(name), name + ": the API and citus_shards agree");
-                assertTrue(block(page, name).getText().contains(name), "the block is labelled with its name");
-            }
-            assertEquals("operator", page.findElement(By.id("who-name")).getText());
-            assertTrue(page.findElement(By.id("balance")).getText().contains("distributed schemas"),
-                    () -> page.findElement(By.id("balance")).getText());
-            browser.screenshot("console-operator");
-
-            // Every control of the page is reachable from the keyboard, in reading order.
-            List<String> reached = new ArrayList<>();
-            page.findElement(By.tagName("body")).click();
-            for (int i = 0; i < 30; i++) {
-                new Actions(page).sendKeys(Keys.TAB).perform();
-                reached.add(page.switchTo().activeElement().getAttribute("id"));
-            }
-            assertTrue(reached.containsAll(List.of("logout", "move-schema", "move-target", "move-mode",
-                    "rebalance-strategy", "rebalance-mode", "plan-button", "distribute-schema", "drain-node")), reached::toString);
-
-            // A narrow window: the nodes go one under the other, and every block stays readable.
-            browser.viewport(420, 900);
-            browser.await(PAGE, d -> {
-                List<WebElement> columns = d.findElements(By.cssSelector("#map .node"));
-                return columns.get(1).getLocation().getY() > columns.get(0).getLocation().getY();
-            });
-            assertTrue(block(page, "userservice").getSize().getWidth() > 300, "a block spans the narrow window");
-            browser.screenshot("console-narrow");
+        WebDriver page = logIn("operator");
+        List<JsonObject> schemas = operator().get("schemas").array().stream().map(JsonValue::asJsonObject)
+                .filter(s -> !s.isNull("node")).toList();
+        assertTrue(schemas.stream().map(s -> s.getString("name")).collect(Collectors.toSet())
+                .containsAll(List.of("userservice", "timeservice", "pingservice")), schemas::toString);
+        Map<String, Set<String>> shards = shardNodes();
+        for (JsonObject schema : schemas) {
+            String name = schema.getString("name");
+            String node = key(node(schema.getJsonObject("node")));
+            // Sizes change as the services write: wait for a refresh that shows this one's.
+            browser.await(PAGE, d -> block(d, name).findElement(By.className("size")).getText()
+                    .equals(operator().get("schemas/" + name).object().getString("size")));
+            WebElement column = block(page, name).findElement(By.xpath("ancestor::*[@data-node][1]"));
+            assertEquals(node, column.getAttribute("data-node"), name + " is drawn on the node the API names");
+            assertEquals(Set.of(node), shards.get(name), name + ": the API and citus_shards agree");
+            assertTrue(block(page, name).getText().contains(name), "the block is labelled with its name");
         }
+        assertEquals("operator", page.findElement(By.id("who-name")).getText());
+        assertTrue(page.findElement(By.id("balance")).getText().contains("distributed schemas"),
+                () -> page.findElement(By.id("balance")).getText());
+        browser.screenshot("console-operator");
+
+        // Every control of the page is reachable from the keyboard, in reading order.
+        List<String> reached = new ArrayList<>();
+        page.findElement(By.tagName("body")).click();
+        for (int i = 0; i < 30; i++) {
+            new Actions(page).sendKeys(Keys.TAB).perform();
+            reached.add(page.switchTo().activeElement().getAttribute("id"));
+        }
+        assertTrue(reached.containsAll(List.of("logout", "move-schema", "move-target", "move-mode",
+                "rebalance-strategy", "rebalance-mode", "plan-button", "distribute-schema", "drain-node")), reached::toString);
+
+        // A narrow window: the nodes go one under the other, and every block stays readable.
+        browser.viewport(420, 900);
+        browser.await(PAGE, d -> {
+            List<WebElement> columns = d.findElements(By.cssSelector("#map .node"));
+            return columns.get(1).getLocation().getY() > columns.get(0).getLocation().getY();
+        });
+        assertTrue(block(page, "userservice").getSize().getWidth() > 300, "a block spans the narrow window");
+        browser.screenshot("console-narrow");
     }
 
     @Test
     void movingASchemaThroughThePageLandsItOnTheChosenNode() throws Exception {
-        CitusRequirement.assumeInstalled("ConsoleIT.movingASchemaThroughThePageLandsItOnTheChosenNode");
-        try (Browser browser = Browser.start("ConsoleIT.movingASchemaThroughThePageLandsItOnTheChosenNode")) {
-            WebDriver page = logIn(browser, "operator");
-            Node from = placement().get("pingservice");
-            Node to = TestCluster.workers().stream().filter(w -> !w.equals(from)).findFirst().orElseThrow();
+        WebDriver page = logIn("operator");
+        Node from = placement().get("pingservice");
+        Node to = TestCluster.workers().stream().filter(w -> !w.equals(from)).findFirst().orElseThrow();
 
-            new Select(page.findElement(By.id("move-schema"))).selectByValue("pingservice");
-            new Select(page.findElement(By.id("move-target"))).selectByValue(key(to));
-            new Select(page.findElement(By.id("move-mode"))).selectByValue("force_logical");
-            page.findElement(By.cssSelector("#move-form button[type=submit]")).click();
+        new Select(page.findElement(By.id("move-schema"))).selectByValue("pingservice");
+        new Select(page.findElement(By.id("move-target"))).selectByValue(key(to));
+        new Select(page.findElement(By.id("move-mode"))).selectByValue("force_logical");
+        page.findElement(By.cssSelector("#move-form button[type=submit]")).click();
 
-            WebElement outcome = browser.await(Duration.ofSeconds(120), d -> visible(d, By.cssSelector("#result .outcome")));
-            assertFalse(outcome.getAttribute("class").contains("failed"), outcome::getText);
-            assertTrue(outcome.getText().contains("Moved pingservice"), outcome::getText);
-            assertTrue(outcome.getText().contains("to " + key(to)), outcome::getText);
+        WebElement outcome = browser.await(Duration.ofSeconds(120), d -> visible(d, By.cssSelector("#result .outcome")));
+        assertFalse(outcome.getAttribute("class").contains("failed"), outcome::getText);
+        assertTrue(outcome.getText().contains("Moved pingservice"), outcome::getText);
+        assertTrue(outcome.getText().contains("to " + key(to)), outcome::getText);
 
-            assertEquals(to, placement().get("pingservice"), "the API places it on the chosen node");
-            assertEquals(Set.of(key(to)), shardNodes().get("pingservice"), "citus_shards agrees");
-            browser.await(PAGE, d -> key(to).equals(block(d, "pingservice").getAttribute("data-node")));
-            browser.screenshot("console-moved");
-        }
+        assertEquals(to, placement().get("pingservice"), "the API places it on the chosen node");
+        assertEquals(Set.of(key(to)), shardNodes().get("pingservice"), "citus_shards agrees");
+        browser.await(PAGE, d -> key(to).equals(block(d, "pingservice").getAttribute("data-node")));
+        browser.screenshot("console-moved");
     }
 
     @Test
     void aRebalanceStartedFromThePageShowsItsPlanAndProgressToTheEnd() throws Exception {
-        CitusRequirement.assumeInstalled("ConsoleIT.aRebalanceStartedFromThePageShowsItsPlanAndProgressToTheEnd");
         // Every schema on one worker, so that balancing by shard count has moves to make.
         Node crowded = TestCluster.workers().get(0);
         for (String schema : List.of("userservice", "timeservice", "pingservice")) {
@@ -178,123 +191,113 @@ class ConsoleIT extends AdminServer {
                 assertEquals(200, moved.status(), moved::toString);
             }
         }
-        try (Browser browser = Browser.start("ConsoleIT.aRebalanceStartedFromThePageShowsItsPlanAndProgressToTheEnd")) {
-            WebDriver page = logIn(browser, "operator");
-            new Select(page.findElement(By.id("rebalance-strategy"))).selectByValue("by_shard_count");
-            new Select(page.findElement(By.id("rebalance-mode"))).selectByValue("block_writes");
+        WebDriver page = logIn("operator");
+        new Select(page.findElement(By.id("rebalance-strategy"))).selectByValue("by_shard_count");
+        new Select(page.findElement(By.id("rebalance-mode"))).selectByValue("block_writes");
 
-            page.findElement(By.id("plan-button")).click();
-            List<WebElement> planned = browser.await(PAGE, d -> {
-                List<WebElement> rows = d.findElements(By.cssSelector("#plan .plan-moves tbody tr"));
-                return rows.isEmpty() ? null : rows;
-            });
-            Set<String> moving = operator().get("rebalance/plan?strategy=by_shard_count").object().getJsonArray("result")
-                    .stream().map(m -> m.asJsonObject().getString("table").split("\\.")[0]).collect(Collectors.toSet());
-            assertEquals(moving.size(), planned.size(), "the page shows the API's plan, a row a schema that moves");
-            assertTrue(planned.get(0).getText().contains(key(crowded)), () -> planned.get(0).getText());
+        page.findElement(By.id("plan-button")).click();
+        List<WebElement> planned = browser.await(PAGE, d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#plan .plan-moves tbody tr"));
+            return rows.isEmpty() ? null : rows;
+        });
+        Set<String> moving = operator().get("rebalance/plan?strategy=by_shard_count").object().getJsonArray("result")
+                .stream().map(m -> m.asJsonObject().getString("table").split("\\.")[0]).collect(Collectors.toSet());
+        assertEquals(moving.size(), planned.size(), "the page shows the API's plan, a row a schema that moves");
+        assertTrue(planned.get(0).getText().contains(key(crowded)), () -> planned.get(0).getText());
 
-            page.findElement(By.id("start-button")).click();
-            browser.await(PAGE, d -> visible(d, By.cssSelector("#progress h4")));
-            browser.screenshot("console-rebalance-running");
-            WebElement progress = page.findElement(By.id("progress"));
-            browser.await(Duration.ofSeconds(180), d -> "finished".equals(progress.getAttribute("data-state"))
-                    || "failed".equals(progress.getAttribute("data-state")));
-            assertEquals("finished", progress.getAttribute("data-state"), progress::getText);
-            int tasks = operator().get("rebalance").object().getJsonArray("tasks").size();
-            assertTrue(progress.getText().contains(tasks + " of " + tasks + " moves done"), progress::getText);
-            for (String schema : moving) {
-                assertTrue(progress.getText().contains(schema + " →"), () -> "the progress names " + schema + ": " + progress.getText());
-            }
-            WebElement outcome = browser.await(PAGE, d -> visible(d, By.cssSelector("#result .outcome")));
-            browser.await(PAGE, d -> d.findElement(By.cssSelector("#result .outcome")).getText().contains("Rebalance finished"));
-            assertEquals(2, new HashSet<>(placement().values()).size(), "the schemas are on both workers again");
-            assertTrue(page.findElement(By.id("stop-button")).getAttribute("disabled") != null, "nothing left to stop");
-            browser.await(PAGE, d -> d.findElements(By.cssSelector("#map .schema.moving")).isEmpty());
-            browser.screenshot("console-rebalanced");
-            assertTrue(outcome.isDisplayed());
+        page.findElement(By.id("start-button")).click();
+        browser.await(PAGE, d -> visible(d, By.cssSelector("#progress h4")));
+        browser.screenshot("console-rebalance-running");
+        WebElement progress = page.findElement(By.id("progress"));
+        browser.await(Duration.ofSeconds(180), d -> "finished".equals(progress.getAttribute("data-state"))
+                || "failed".equals(progress.getAttribute("data-state")));
+        assertEquals("finished", progress.getAttribute("data-state"), progress::getText);
+        int tasks = operator().get("rebalance").object().getJsonArray("tasks").size();
+        assertTrue(progress.getText().contains(tasks + " of " + tasks + " moves done"), progress::getText);
+        for (String schema : moving) {
+            assertTrue(progress.getText().contains(schema + " →"), () -> "the progress names " + schema + ": " + progress.getText());
         }
+        WebElement outcome = browser.await(PAGE, d -> visible(d, By.cssSelector("#result .outcome")));
+        browser.await(PAGE, d -> d.findElement(By.cssSelector("#result .outcome")).getText().contains("Rebalance finished"));
+        assertEquals(2, new HashSet<>(placement().values()).size(), "the schemas are on both workers again");
+        assertTrue(page.findElement(By.id("stop-button")).getAttribute("disabled") != null, "nothing left to stop");
+        browser.await(PAGE, d -> d.findElements(By.cssSelector("#map .schema.moving")).isEmpty());
+        browser.screenshot("console-rebalanced");
+        assertTrue(outcome.isDisplayed());
     }
 
     @Test
     void anActionTheApiRefusesShowsItsDetail() throws Exception {
-        CitusRequirement.assumeInstalled("ConsoleIT.anActionTheApiRefusesShowsItsDetail");
-        try (Browser browser = Browser.start("ConsoleIT.anActionTheApiRefusesShowsItsDetail")) {
-            WebDriver page = logIn(browser, "operator");
-            Node here = placement().get("timeservice");
-            // Citus refuses a move to the node the schema is on.
-            new Select(page.findElement(By.id("move-schema"))).selectByValue("timeservice");
-            new Select(page.findElement(By.id("move-target"))).selectByValue(key(here));
-            page.findElement(By.cssSelector("#move-form button[type=submit]")).click();
-            WebElement failed = browser.await(PAGE, d -> visible(d, By.cssSelector("#result .outcome.failed")));
-            HttpReply api = operator().postJson("schemas/timeservice/move", moveBody(here, "auto"));
-            assertEquals(400, api.status(), api::toString);
-            assertTrue(failed.getText().contains("400 Bad Request"), failed::getText);
-            assertTrue(failed.getText().contains(api.object().getString("detail")), failed::getText);
-            assertEquals(here, placement().get("timeservice"), "nothing moved");
+        WebDriver page = logIn("operator");
+        Node here = placement().get("timeservice");
+        // Citus refuses a move to the node the schema is on.
+        new Select(page.findElement(By.id("move-schema"))).selectByValue("timeservice");
+        new Select(page.findElement(By.id("move-target"))).selectByValue(key(here));
+        page.findElement(By.cssSelector("#move-form button[type=submit]")).click();
+        WebElement failed = browser.await(PAGE, d -> visible(d, By.cssSelector("#result .outcome.failed")));
+        HttpReply api = operator().postJson("schemas/timeservice/move", moveBody(here, "auto"));
+        assertEquals(400, api.status(), api::toString);
+        assertTrue(failed.getText().contains("400 Bad Request"), failed::getText);
+        assertTrue(failed.getText().contains(api.object().getString("detail")), failed::getText);
+        assertEquals(here, placement().get("timeservice"), "nothing moved");
 
-            // A schema that does not exist: the API's 404 and its detail.
-            page.findElement(By.id("distribute-schema")).sendKeys("no_such_schema");
-            page.findElement(By.cssSelector("#distribute-form button[type=submit]")).click();
-            browser.await(PAGE, d -> d.findElement(By.id("result")).getText().contains("No schema no_such_schema"));
-            assertTrue(page.findElement(By.id("result")).getText().contains("404 Not Found"));
-            browser.screenshot("console-refused");
-        }
+        // A schema that does not exist: the API's 404 and its detail.
+        page.findElement(By.id("distribute-schema")).sendKeys("no_such_schema");
+        page.findElement(By.cssSelector("#distribute-form button[type=submit]")).click();
+        browser.await(PAGE, d -> d.findElement(By.id("result")).getText().contains("No schema no_such_schema"));
+        assertTrue(page.findElement(By.id("result")).getText().contains("404 Not Found"));
+        browser.screenshot("console-refused");
     }
 
     @Test
     void aReaderSeesTheMapButNoControlAndTheApiRefusesAForgedRequest() throws Exception {
-        CitusRequirement.assumeInstalled("ConsoleIT.aReaderSeesTheMapButNoControlAndTheApiRefusesAForgedRequest");
-        try (Browser browser = Browser.start("ConsoleIT.aReaderSeesTheMapButNoControlAndTheApiRefusesAForgedRequest")) {
-            WebDriver page = logIn(browser, "reader");
-            assertTrue(page.findElement(By.id("who-role")).getText().startsWith("reader"));
-            assertTrue(page.findElements(By.cssSelector("#operate *")).isEmpty(), "no action control in the page");
-            List<String> buttons = page.findElements(By.tagName("button")).stream().filter(WebElement::isDisplayed)
-                    .map(WebElement::getText).toList();
-            assertEquals(List.of("Log out"), buttons);
-            assertTrue(page.findElements(By.tagName("select")).isEmpty());
-            assertEquals(3, page.findElements(By.cssSelector("#map .schema")).stream()
-                    .filter(b -> List.of("userservice", "timeservice", "pingservice").contains(b.getAttribute("data-schema"))).count());
-            browser.screenshot("console-reader");
+        WebDriver page = logIn("reader");
+        assertTrue(page.findElement(By.id("who-role")).getText().startsWith("reader"));
+        assertTrue(page.findElements(By.cssSelector("#operate *")).isEmpty(), "no action control in the page");
+        List<String> buttons = page.findElements(By.tagName("button")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList();
+        assertEquals(List.of("Log out"), buttons);
+        assertTrue(page.findElements(By.tagName("select")).isEmpty());
+        assertEquals(3, page.findElements(By.cssSelector("#map .schema")).stream()
+                .filter(b -> List.of("userservice", "timeservice", "pingservice").contains(b.getAttribute("data-schema"))).count());
+        browser.screenshot("console-reader");
 
-            // The reader's own session, forging the page's request: the API refuses it.
-            Map<String, Node> before = placement();
-            Node elsewhere = TestCluster.workers().stream().filter(w -> !w.equals(before.get("pingservice"))).findFirst().orElseThrow();
-            Object status = ((JavascriptExecutor) page).executeAsyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    fetch('schemas/pingservice/move', {method: 'POST', credentials: 'same-origin',
-                        headers: {'Content-Type': 'application/json', 'X-Requested-With': 'console'},
-                        body: JSON.stringify({host: arguments[0], port: arguments[1]})})
-                      .then(r => r.json().then(b => done(r.status + ' ' + b.detail)));""", elsewhere.host(), elsewhere.port());
-            assertTrue(status.toString().startsWith("403 "), status::toString);
-            assertEquals(before, placement(), "nothing moved");
-        }
+        // The reader's own session, forging the page's request: the API refuses it.
+        Map<String, Node> before = placement();
+        Node elsewhere = TestCluster.workers().stream().filter(w -> !w.equals(before.get("pingservice"))).findFirst().orElseThrow();
+        Object status = ((JavascriptExecutor) page).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('schemas/pingservice/move', {method: 'POST', credentials: 'same-origin',
+                    headers: {'Content-Type': 'application/json', 'X-Requested-With': 'console'},
+                    body: JSON.stringify({host: arguments[0], port: arguments[1]})})
+                  .then(r => r.json().then(b => done(r.status + ' ' + b.detail)));""", elsewhere.host(), elsewhere.port());
+        assertTrue(status.toString().startsWith("403 "), status::toString);
+        assertEquals(before, placement(), "nothing moved");
     }
 
     @Test
     void anotherSitesPageCannotChangeTheClusterThroughAnOperatorsLogin() throws Exception {
-        CitusRequirement.assumeInstalled("ConsoleIT.anotherSitesPageCannotChangeTheClusterThroughAnOperatorsLogin");
         Map<String, Node> before = placement();
         Node elsewhere = TestCluster.workers().stream().filter(w -> !w.equals(before.get("pingservice"))).findFirst().orElseThrow();
         long jobsBefore = jobs();
-        try (Browser browser = Browser.start("ConsoleIT.anotherSitesPageCannotChangeTheClusterThroughAnOperatorsLogin")) {
-            WebDriver page = logIn(browser, "operator");
-            // A page of another site, opened in the same browser while the operator is logged in,
-            // posts a form and fires requests at the API.
-            String api = page();
-            String forged = "<!doctype html><form method=post enctype=text/plain action='" + api
-                    + "schemas/pingservice/move'><input name='{\"host\":\"" + elsewhere.host() + "\",\"port\":"
-                    + elsewhere.port() + ",\"x\":\"' value='\"}'></form><script>"
-                    + "fetch('" + api + "rebalance', {method: 'POST', mode: 'no-cors', credentials: 'include'});"
-                    + "fetch('" + api + "nodes/" + elsewhere.host() + "/" + elsewhere.port() + "/drain', {method: 'POST', mode: 'no-cors', credentials: 'include'});"
-                    + "document.forms[0].submit();</script>";
-            page.get("data:text/html;charset=utf-8," + URLEncoder.encode(forged, StandardCharsets.UTF_8).replace("+", "%20"));
-            browser.await(PAGE, d -> !d.getCurrentUrl().startsWith("data:"));
-            Thread.sleep(1000);
-            assertEquals(before, placement(), "nothing moved");
-            assertEquals(jobsBefore, jobs(), "no rebalance started");
-            assertTrue(operator().get("nodes/" + elsewhere.host() + "/" + elsewhere.port()).object()
-                    .getBoolean("should_have_shards"), "the node was not drained");
-        }
+        WebDriver page = logIn("operator");
+        // A page of another site, opened in the same browser while the operator is logged in,
+        // posts a form and fires requests at the API.
+        String api = page();
+        String forged = "<!doctype html><form method=post enctype=text/plain action='" + api
+                + "schemas/pingservice/move'><input name='{\"host\":\"" + elsewhere.host() + "\",\"port\":"
+                + elsewhere.port() + ",\"x\":\"' value='\"}'></form><script>"
+                + "fetch('" + api + "rebalance', {method: 'POST', mode: 'no-cors', credentials: 'include'});"
+                + "fetch('" + api + "nodes/" + elsewhere.host() + "/" + elsewhere.port() + "/drain', {method: 'POST', mode: 'no-cors', credentials: 'include'});"
+                + "document.forms[0].submit();</script>";
+        page.get("data:text/html;charset=utf-8," + URLEncoder.encode(forged, StandardCharsets.UTF_8).replace("+", "%20"));
+        browser.await(PAGE, d -> !d.getCurrentUrl().startsWith("data:"));
+        Thread.sleep(1000);
+        assertEquals(before, placement(), "nothing moved");
+        assertEquals(jobsBefore, jobs(), "no rebalance started");
+        assertTrue(operator().get("nodes/" + elsewhere.host() + "/" + elsewhere.port()).object()
+                .getBoolean("should_have_shards"), "the node was not drained");
+        browser.screenshot("console-forged-answer");
         // Even when a browser sends the login along (HTTP Basic it remembered), a request that says
         // it comes from another site changes nothing.
         HttpReply fromOtherOrigin = operator().send("POST", "rebalance", "application/json", "{}",
@@ -309,23 +312,20 @@ class ConsoleIT extends AdminServer {
 
     @Test
     void aBurstOfRequestsToOneServiceShowsAsItsSchemasActivity() throws Exception {
-        CitusRequirement.assumeInstalled("ConsoleIT.aBurstOfRequestsToOneServiceShowsAsItsSchemasActivity");
-        try (Browser browser = Browser.start("ConsoleIT.aBurstOfRequestsToOneServiceShowsAsItsSchemasActivity")) {
-            WebDriver page = logIn(browser, "reader");
-            ServiceClient users = server().sibling("user-war");
-            for (int i = 0; i < 300; i++) {
-                HttpReply reply = users.get("users?limit=1");
-                assertEquals(200, reply.status(), reply::toString);
-            }
-            browser.await(Duration.ofSeconds(40), d -> {
-                double busy = queriesPerSecond(d, "userservice");
-                return busy > 1 && busy > queriesPerSecond(d, "timeservice") && busy > queriesPerSecond(d, "pingservice");
-            });
-            assertTrue(block(page, "userservice").getText().contains("q/s"), () -> block(page, "userservice").getText());
-            JsonObject activity = operator().get("activity").object();
-            assertEquals("all", activity.getString("tracking"), activity::toString);
-            browser.screenshot("console-activity");
+        WebDriver page = logIn("reader");
+        ServiceClient users = server().sibling("user-war");
+        for (int i = 0; i < 300; i++) {
+            HttpReply reply = users.get("users?limit=1");
+            assertEquals(200, reply.status(), reply::toString);
         }
+        browser.await(Duration.ofSeconds(40), d -> {
+            double busy = queriesPerSecond(d, "userservice");
+            return busy > 1 && busy > queriesPerSecond(d, "timeservice") && busy > queriesPerSecond(d, "pingservice");
+        });
+        assertTrue(block(page, "userservice").getText().contains("q/s"), () -> block(page, "userservice").getText());
+        JsonObject activity = operator().get("activity").object();
+        assertEquals("all", activity.getString("tracking"), activity::toString);
+        browser.screenshot("console-activity");
     }
 
     private static double queriesPerSecond(WebDriver page, String schema) {

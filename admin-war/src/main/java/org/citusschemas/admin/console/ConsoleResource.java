@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The console page at the API's root ({@code /}) and its files ({@code /console/{file}}), open to
@@ -27,13 +26,11 @@ public class ConsoleResource {
     private static final String FILE = "[a-z][a-z0-9-]*\\.(html|css|js|svg)";
 
     @GET
-    @Operation(hidden = true)
     public Response page() {
         return file("index.html");
     }
 
     @GET
-    @Operation(hidden = true)
     @Path("console/{file: " + FILE + "}")
     public Response asset(@PathParam("file") String name) {
         return file(name);
