@@ -23,8 +23,9 @@
     schemas: [],
     activity: null,
     colours: new Map(),
-    moving: new Map(),      // schema -> node key it is moving to
-    shardSchemas: new Map(), // shard id -> { schema, target } from the last plan shown
+    moving: new Map(),      // schema -> where this page is moving it (a move or a drain it started)
+    jobMoves: new Map(),    // schema -> node key a running rebalance task is moving it to
+    rebalance: null,        // the latest rebalance job, while it runs
     refreshes: 0,
     refreshing: false,
     timer: null,
@@ -209,15 +210,17 @@
     state.refreshing = true;
     try {
       const wantNodes = withNodes || state.nodes.length === 0 || state.refreshes % NODES_EVERY === 0;
-      const [nodes, schemas, activity] = await Promise.all([
+      const [nodes, schemas, activity, rebalance] = await Promise.all([
         wantNodes ? api('GET', 'nodes').then((r) => r.body) : Promise.resolve(state.nodes),
         api('GET', 'schemas').then((r) => r.body),
         api('GET', 'activity').then((r) => ({ body: r.body }), (failure) => ({ failure })),
+        api('GET', 'rebalance').then((r) => r.body, () => null), // 404: none ever ran
       ]);
       state.refreshes++;
       state.nodes = nodes;
       state.schemas = schemas;
       state.activity = activity;
+      followRunning(rebalance);
       render();
       $('trouble').hidden = true;
       $('refreshed').textContent = 'Updated ' + new Date().toLocaleTimeString() + ' · refreshes every '
@@ -321,7 +324,7 @@
 
   function newBlock(name) {
     return el('div', { class: 'schema ' + colourOf(name), 'data-schema': name },
-      el('span', { class: 'label' }, name),
+      el('span', { class: 'label' }, el('span', { class: 'name' }, name), el('span', { class: 'whither' })),
       el('span', { class: 'figures size' }),
       el('span', { class: 'figures activity' }),
       el('span', { class: 'meter', 'aria-hidden': 'true' }, el('span', {})));
@@ -344,8 +347,9 @@
     const share = activity && busiest > 0 ? activity.queries_per_second / busiest : 0;
     block.querySelector('.meter span').style.width = Math.round(share * 100) + '%';
     block.style.height = Math.round(schema.size_bytes / fullest * (stackHeight - 16)) + 'px';
-    const target = state.moving.get(schema.name);
+    const target = state.moving.get(schema.name) || state.jobMoves.get(schema.name);
     block.classList.toggle('moving', Boolean(target));
+    block.querySelector('.whither').textContent = target ? ' → ' + target : '';
     if (target) block.dataset.movingTo = target;
     else delete block.dataset.movingTo;
     block.title = schema.name + ': ' + schema.size + ' on ' + nodeKey(schema.node) + ', owner ' + schema.owner;
@@ -355,7 +359,8 @@
     const holders = state.nodes.filter((n) => n.should_have_shards).map((n) => totals.get(nodeKey(n.address)) || 0);
     const sum = [...totals.values()].reduce((a, b) => a + b, 0);
     let text = state.schemas.length + ' distributed schema' + (state.schemas.length === 1 ? '' : 's') + ', '
-      + bytes(sum) + ' in all, on ' + holders.length + ' node' + (holders.length === 1 ? '' : 's') + ' that take schemas. ';
+      + bytes(sum) + ' in all, on ' + holders.length + (holders.length === 1 ? ' node that takes' : ' nodes that take')
+      + ' schemas. ';
     if (holders.length > 1) {
       const most = Math.max(...holders);
       const least = Math.min(...holders);
@@ -568,7 +573,6 @@
   }
 
   function renderPlan(moves, notices) {
-    state.shardSchemas = new Map(moves.map((m) => [String(m.shard_id), { schema: schemaOfTable(m.table), target: nodeKey(m.target) }]));
     const plan = $('plan');
     const parts = [el('h4', {}, 'Plan (' + $('rebalance-strategy').value + ')')];
     const schemas = planBySchema(moves);
@@ -639,14 +643,7 @@
       return;
     }
     renderProgress(job);
-    const running = new Map();
-    for (const task of job.tasks) {
-      const shard = /citus_move_shard_placement\((\d+)/.exec(task.command || '');
-      const known = shard && state.shardSchemas.get(shard[1]);
-      if (known && task.status === 'running') running.set(known.schema, known.target);
-    }
-    for (const [schema] of state.moving) if (!running.has(schema)) state.moving.delete(schema);
-    running.forEach((target, schema) => state.moving.set(schema, target));
+    followRunning(job);
     render();
     if (FINISHED_JOB.has(job.state)) {
       const done = job.tasks.filter((t) => t.status === 'done').length;
@@ -657,7 +654,6 @@
       if (job.state === 'finished') showOutcome('Rebalance finished', lines, []);
       else show(el('div', { class: 'outcome failed' }, el('h3', {}, 'Rebalance ' + job.state), lines.map((l) => el('p', {}, l))));
       state.job = null;
-      state.moving.clear();
       $('stop-button').disabled = true;
       refresh(true);
       return;
@@ -665,13 +661,43 @@
     state.jobTimer = setTimeout(pollJob, JOB_POLL_MS);
   }
 
+  /**
+   * What a rebalance task moves: Citus' command is citus_move_shard_placement(shard, source node id,
+   * target node id, mode); the shard names the schema (GET /schemas lists each one's shard ids).
+   */
+  function taskMove(task) {
+    const call = /citus_move_shard_placement\((\d+)\s*,\s*(\d+)\s*,\s*(\d+)/.exec(task.command || '');
+    if (!call) return null;
+    const schema = state.schemas.find((s) => (s.shard_ids || []).includes(Number(call[1])));
+    const target = state.nodes.find((n) => n.id === Number(call[3]));
+    return { shard: call[1], schema: schema && schema.name, target: target ? nodeKey(target.address) : 'node ' + call[3] };
+  }
+
+  /** Marks the schemas a running rebalance is moving, whoever started it, and says so above the map. */
+  function followRunning(job) {
+    state.jobMoves.clear();
+    const running = job && !FINISHED_JOB.has(job.state);
+    if (running) {
+      for (const task of job.tasks) {
+        const move = task.status === 'running' && taskMove(task);
+        if (move && move.schema) state.jobMoves.set(move.schema, move.target);
+      }
+    }
+    const line = $('rebalance-line');
+    if (running) {
+      const done = job.tasks.filter((t) => t.status === 'done').length;
+      line.textContent = 'Rebalance job ' + job.job_id + ' is ' + job.state + ': ' + done + ' of ' + job.tasks.length
+        + ' moves done.';
+    }
+    line.hidden = !running;
+  }
+
   function renderProgress(job) {
     const done = job.tasks.filter((t) => t.status === 'done').length;
     const total = job.tasks.length;
     const rows = job.tasks.map((task) => {
-      const shard = /citus_move_shard_placement\((\d+)/.exec(task.command || '');
-      const known = shard && state.shardSchemas.get(shard[1]);
-      const what = known ? known.schema + ' → ' + known.target : (shard ? 'shard ' + shard[1] : task.command);
+      const move = taskMove(task);
+      const what = move ? (move.schema || 'shard ' + move.shard) + ' → ' + move.target : task.command;
       // A task's message is its last error, or the command tag of a done one ("SELECT 1").
       const status = task.status + (task.message && task.status !== 'done' ? ': ' + task.message : '');
       return el('tr', {}, el('td', {}, task.task_id), el('td', {}, what),

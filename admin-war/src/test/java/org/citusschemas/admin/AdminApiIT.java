@@ -6,14 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -156,7 +162,7 @@ class AdminApiIT extends AdminServer {
         assertEquals("reader", login.object().getString("user"));
         assertEquals(false, login.object().getBoolean("operator"));
         String cookie = login.header("Set-Cookie").orElseThrow();
-        assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=strict"), cookie);
+        assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase(Locale.ROOT).contains("samesite=strict"), cookie);
         Map<String, String> session = Map.of("Cookie", cookie.substring(0, cookie.indexOf(';')));
 
         ok(anonymous().send("GET", "schemas", null, null, session));
@@ -184,9 +190,9 @@ class AdminApiIT extends AdminServer {
             ok(server().sibling("time-war").get("current_time"));
         }
         // A reading is served again for up to 4 s: wait for one taken after the requests.
-        java.time.OffsetDateTime sent = java.time.OffsetDateTime.now();
+        OffsetDateTime sent = OffsetDateTime.now();
         JsonObject activity = ok(reader().get("activity")).object();
-        for (int i = 0; i < 20 && java.time.OffsetDateTime.parse(activity.getString("measured_at")).isBefore(sent); i++) {
+        for (int i = 0; i < 20 && OffsetDateTime.parse(activity.getString("measured_at")).isBefore(sent); i++) {
             Thread.sleep(500);
             activity = ok(reader().get("activity")).object();
         }
@@ -208,7 +214,7 @@ class AdminApiIT extends AdminServer {
 
     @Test
     @Order(10)
-    void listsTheServicesDistributedSchemasWithSizeOwnerAndNode() {
+    void listsTheServicesDistributedSchemasWithSizeOwnerAndNode() throws Exception {
         JsonArray schemas = ok(operator().get("schemas")).array();
         for (String service : SERVICES) {
             JsonObject schema = schemas.stream().map(JsonValue::asJsonObject)
@@ -219,8 +225,26 @@ class AdminApiIT extends AdminServer {
             assertFalse(schema.getString("size").isBlank(), schema::toString);
             assertTrue(schema.getInt("colocation_id") > 0, schema::toString);
             assertTrue(Set.of(worker1(), worker2()).contains(node(schema.getJsonObject("node"))), schema::toString);
+            assertEquals(shardIds(schema.getInt("colocation_id")), schema.getJsonArray("shard_ids").stream()
+                    .map(id -> ((JsonNumber) id).longValue()).toList(), schema::toString);
         }
         assertEquals("userservice", ok(operator().get("schemas/userservice")).object().getString("name"));
+    }
+
+    /** The shards of a colocation group, as citus_shards lists them. */
+    static List<Long> shardIds(int colocationId) throws SQLException {
+        try (Connection admin = TestCluster.connectAs("citusadmin");
+             PreparedStatement query = admin.prepareStatement(
+                     "SELECT shardid FROM citus_shards WHERE colocation_id = ? ORDER BY shardid")) {
+            query.setInt(1, colocationId);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getLong(1));
+                }
+            }
+            return ids;
+        }
     }
 
     @Test

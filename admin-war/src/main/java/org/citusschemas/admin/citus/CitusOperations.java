@@ -58,7 +58,8 @@ public class CitusOperations {
     private static final String SCHEMAS = """
             SELECT s.schema_name::text, s.colocation_id, s.schema_owner::text,
                    coalesce(sum(sh.shard_size), 0), pg_size_pretty(coalesce(sum(sh.shard_size), 0)),
-                   min(sh.nodename), min(sh.nodeport)
+                   min(sh.nodename), min(sh.nodeport),
+                   coalesce(array_agg(sh.shardid ORDER BY sh.shardid) FILTER (WHERE sh.shardid IS NOT NULL), '{}')
               FROM citus_schemas s
               LEFT JOIN citus_shards sh ON sh.colocation_id = s.colocation_id AND sh.citus_table_type = 'schema'
              WHERE ?::text IS NULL OR s.schema_name::text = ?
@@ -127,8 +128,12 @@ public class CitusOperations {
         try (ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 String host = row.getString(6);
+                List<Long> shards = new ArrayList<>();
+                for (Object shard : (Object[]) row.getArray(8).getArray()) {
+                    shards.add(((Number) shard).longValue());
+                }
                 schemas.add(new DistributedSchema(row.getString(1), row.getInt(2), row.getLong(4), row.getString(5),
-                        row.getString(3), host == null ? null : new NodeAddress(host, row.getInt(7))));
+                        row.getString(3), host == null ? null : new NodeAddress(host, row.getInt(7)), shards));
             }
         }
         return schemas;

@@ -18,10 +18,13 @@ public final class Records {
         }
     }
 
-    /** A distributed schema and the node that holds it (null while it has no table). */
+    /**
+     * A distributed schema and the node that holds it (null while it has no table); its shards, one
+     * a table, move together (a rebalance task names the shard it moves).
+     */
     public record DistributedSchema(String name, @JsonbProperty("colocation_id") int colocationId,
                                     @JsonbProperty("size_bytes") long sizeBytes, String size, String owner,
-                                    NodeAddress node) {
+                                    NodeAddress node, @JsonbProperty("shard_ids") List<Long> shardIds) {
     }
 
     /** One table's shard of a distributed schema, where it lives and how big it is. */
