@@ -461,6 +461,7 @@
       await action();
     } finally {
       buttons.forEach((b, i) => { b.disabled = was[i]; });
+      if ($('stop-button')) $('stop-button').disabled = !state.job; // whatever it was: is a job running now?
       form.removeAttribute('aria-busy');
       refresh(true);
     }

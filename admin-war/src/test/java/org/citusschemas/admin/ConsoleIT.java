@@ -207,6 +207,8 @@ class ConsoleIT extends AdminServer {
 
         page.findElement(By.id("start-button")).click();
         browser.await(PAGE, d -> visible(d, By.cssSelector("#progress h4")));
+        WebElement stop = page.findElement(By.id("stop-button"));
+        browser.await(PAGE, d -> stop.isEnabled() || "finished".equals(page.findElement(By.id("progress")).getAttribute("data-state")));
         browser.screenshot("console-rebalance-running");
         WebElement progress = page.findElement(By.id("progress"));
         browser.await(Duration.ofSeconds(180), d -> "finished".equals(progress.getAttribute("data-state"))
