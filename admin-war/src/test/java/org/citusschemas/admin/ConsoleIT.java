@@ -138,6 +138,9 @@ class ConsoleIT extends AdminServer {
         assertTrue(page.findElement(By.id("balance")).getText().contains("distributed schemas"),
                 () -> page.findElement(By.id("balance")).getText());
         browser.screenshot("console-operator");
+        // The page runs under its content security policy: nothing it does is blocked.
+        assertTrue(browser.consoleMessages().stream().noneMatch(m -> m.contains("Content Security Policy")),
+                () -> browser.consoleMessages().toString());
 
         // Every control of the page is reachable from the keyboard, in reading order.
         List<String> reached = new ArrayList<>();
