@@ -9,6 +9,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.citusschemas.it.CitusRequirement;
 import org.citusschemas.it.HttpReply;
+import org.citusschemas.it.Listening;
 import org.citusschemas.it.ServiceClient;
 import org.citusschemas.it.TestCluster.Node;
 import org.citusschemas.it.TestCluster;
@@ -208,6 +210,36 @@ class AdminApiIT extends AdminServer {
         long queries = time.getJsonNumber("queries_this_period").longValue() + time.getJsonNumber("queries_last_period").longValue();
         assertTrue(queries >= 20, () -> "the 20 inserts of time-war are counted: " + time);
         assertEquals(queries / window, time.getJsonNumber("queries_per_second").doubleValue(), 0.5, time::toString);
+    }
+
+    @Test
+    @Order(8)
+    void sendsTheSecurityHeadersOnEveryAnswerErrorsIncluded() {
+        Map<String, HttpReply> answers = Map.of(
+                "the page", anonymous().get(""),
+                "a page file", anonymous().get("console/console.js"),
+                "an answer", ok(reader().get("schemas")),
+                "a missing login", anonymous().get("schemas"),
+                "a refused role", reader().delete("rebalance"),
+                "an unknown path", reader().get("nothing-here"));
+        answers.forEach((what, reply) -> {
+            String policy = reply.header("Content-Security-Policy").orElse("");
+            assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'")
+                    && !policy.contains("unsafe-inline"), () -> what + ": " + reply.raw().headers());
+            assertEquals(List.of("DENY"), reply.raw().headers().allValues("X-Frame-Options"), () -> what + ": " + reply.raw().headers());
+            assertEquals("nosniff", reply.header("X-Content-Type-Options").orElse(""), what);
+            assertEquals("no-referrer", reply.header("Referrer-Policy").orElse(""), what);
+            assertTrue(reply.header("Strict-Transport-Security").isEmpty(), () -> what + ": HSTS only over HTTPS");
+        });
+    }
+
+    @Test
+    @Order(9)
+    void listensOnThisMachineOnly() {
+        Set<InetAddress> bound = Listening.addresses(deployment.getPort());
+        assertFalse(bound.isEmpty(), "the kernel lists the server's socket");
+        assertTrue(bound.stream().allMatch(InetAddress::isLoopbackAddress),
+                () -> "bound to loopback only (HTTP_BIND_ADDRESS=127.0.0.1), not " + bound);
     }
 
     // ------------------------------------------------------------------ reading
