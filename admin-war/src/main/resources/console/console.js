@@ -15,6 +15,10 @@
   ];
   const FINISHED_JOB = new Set(['finished', 'failed', 'cancelled']);
   const COLOURS = 8;
+  /** Pixels: a block's least height (its label: name, size, activity), as console.css has it. */
+  const MIN_BLOCK = 70;
+  const BLOCK_GAP = 5;
+  const STACK_PADDING = 12;
 
   const $ = (id) => document.getElementById(id);
   const state = {
@@ -261,7 +265,6 @@
     for (const schema of state.schemas) {
       if (schema.node) totals.set(nodeKey(schema.node), (totals.get(nodeKey(schema.node)) || 0) + schema.size_bytes);
     }
-    const fullest = Math.max(1, ...totals.values());
     const busiest = Math.max(0, ...[...activity.values()].map((a) => a.queries_per_second));
 
     const columns = new Map([...map.children].map((column) => [column.dataset.node, column]));
@@ -276,7 +279,7 @@
 
     const blocks = new Map([...map.querySelectorAll('.schema')].map((block) => [block.dataset.schema, block]));
     const unplaced = [];
-    const stackHeight = map.querySelector('.stack') ? stackPixels() : 0;
+    const scale = pixelsPerByte(stackPixels());
     for (const schema of [...state.schemas].sort((a, b) => a.name.localeCompare(b.name))) {
       const column = schema.node && map.querySelector('[data-node="' + CSS.escape(nodeKey(schema.node)) + '"]');
       if (!column) {
@@ -285,12 +288,41 @@
       }
       const block = blocks.get(schema.name) || newBlock(schema.name);
       blocks.delete(schema.name);
-      updateBlock(block, schema, activity.get(schema.name), fullest, stackHeight, busiest);
+      updateBlock(block, schema, activity.get(schema.name), scale, busiest);
       column.querySelector('.stack').append(block);
     }
     blocks.forEach((block) => block.remove());
     renderBalance(totals, unplaced);
     if (state.session && state.session.operator) updateChoices();
+  }
+
+  /**
+   * The one scale of the map: a block's height is its bytes times this, or the height of its label
+   * when that is more, and the fullest column still fits the map's height. Blocks under the floor
+   * take it, and the rest share what is left, column by column, until no block changes side.
+   */
+  function pixelsPerByte(height) {
+    let scale = Infinity;
+    const byNode = new Map();
+    for (const schema of state.schemas) {
+      if (!schema.node) continue;
+      const key = nodeKey(schema.node);
+      byNode.set(key, [...(byNode.get(key) || []), Math.max(schema.size_bytes, 1)]);
+    }
+    for (const sizes of byNode.values()) {
+      const room = height - STACK_PADDING - BLOCK_GAP * (sizes.length - 1);
+      let floored = 0;
+      let columnScale = room / sizes.reduce((a, b) => a + b, 0);
+      for (let changed = true; changed;) {
+        const small = sizes.filter((b) => b * columnScale < MIN_BLOCK);
+        const large = sizes.filter((b) => b * columnScale >= MIN_BLOCK).reduce((a, b) => a + b, 0);
+        changed = small.length !== floored && large > 0;
+        floored = small.length;
+        if (large > 0) columnScale = Math.max(0, room - MIN_BLOCK * floored) / large;
+      }
+      scale = Math.min(scale, columnScale);
+    }
+    return Number.isFinite(scale) ? scale : 0;
   }
 
   function stackPixels() {
@@ -330,7 +362,7 @@
       el('span', { class: 'meter', 'aria-hidden': 'true' }, el('span', {})));
   }
 
-  function updateBlock(block, schema, activity, fullest, stackHeight, busiest) {
+  function updateBlock(block, schema, activity, scale, busiest) {
     block.dataset.sizeBytes = schema.size_bytes;
     block.dataset.node = nodeKey(schema.node);
     block.querySelector('.size').textContent = schema.size;
@@ -346,7 +378,7 @@
     // How busy, against the busiest schema: the bar under the figures.
     const share = activity && busiest > 0 ? activity.queries_per_second / busiest : 0;
     block.querySelector('.meter span').style.width = Math.round(share * 100) + '%';
-    block.style.height = Math.round(schema.size_bytes / fullest * (stackHeight - 16)) + 'px';
+    block.style.height = Math.max(MIN_BLOCK, Math.round(schema.size_bytes * scale)) + 'px';
     const target = state.moving.get(schema.name) || state.jobMoves.get(schema.name);
     block.classList.toggle('moving', Boolean(target));
     block.querySelector('.whither').textContent = target ? ' → ' + target : '';
