@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.citusschemas.it.CitusRequirement;
 import org.citusschemas.it.HttpReply;
+import org.citusschemas.it.SeparateMicro;
 import org.citusschemas.it.ServiceClient;
 import org.citusschemas.it.TestCluster.Node;
 import org.citusschemas.it.TestCluster;
@@ -190,30 +191,8 @@ class FaultsIT extends AdminServer {
     @Order(3)
     void aServiceStartedWhileTheDatabaseIsDownStartsAnswers503AndHealsWithin5Seconds() throws Exception {
         TestCluster.stopNode("coordinator");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Process micro = new ProcessBuilder(List.of(
-                new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx384m", "-jar",
-                System.getProperty("payara.micro.jar"), "--deploy", System.getProperty("time.war"), "--contextroot", "/",
-                "--port", String.valueOf(port), "--addlibs", System.getProperty("postgresql.jar"),
-                "--postbootcommandfile", System.getProperty("post.boot.file"),
-                "--prebootcommandfile", System.getProperty("pre.boot.file"), "--nohazelcast", "--disablephonehome"))
-                .redirectErrorStream(true)
-                .redirectOutput(new File(System.getProperty("cluster.dir"), "late-timeservice.log"))
-                .start();
-        try {
-            ServiceClient late = new ServiceClient(URI.create("http://127.0.0.1:" + port + "/").toURL());
-            // Micro's HTTP port answers before the application is loaded (404, then 500 while it loads):
-            // ask only once Micro itself says it is ready.
-            Path log = Path.of(System.getProperty("cluster.dir"), "late-timeservice.log");
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (!Files.exists(log) || !Files.readString(log, StandardCharsets.UTF_8).contains(" ready in ")) {
-                assertTrue(micro.isAlive(), "Payara Micro exited; see " + log);
-                assertTrue(System.nanoTime() < deadline, "Payara Micro was not ready within 3 minutes; see " + log);
-                Thread.sleep(250);
-            }
+        try (SeparateMicro micro = SeparateMicro.start(System.getProperty("time.war"), "late-timeservice", List.of())) {
+            ServiceClient late = micro.awaitReady(Duration.ofMinutes(3)).client();
             Timed down = timed(s -> s.get("current_time"), late);
             assertUnavailableProblem("timeservice started without its database", down);
             System.out.println("started without database: timeservice answered 503 in " + down.took().toMillis() + " ms");
@@ -224,11 +203,6 @@ class FaultsIT extends AdminServer {
             assertTrue(healed.compareTo(HEAL_WITHIN) < 0, "healed after " + healed);
             JsonObject time = late.get("current_time").object();
             assertEquals("127.0.0.1", time.getString("ip_address"));
-        } finally {
-            micro.destroy();
-            if (!micro.waitFor(30, TimeUnit.SECONDS)) {
-                micro.destroyForcibly();
-            }
         }
     }
 
