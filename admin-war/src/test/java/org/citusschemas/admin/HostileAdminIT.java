@@ -95,7 +95,7 @@ class HostileAdminIT extends AdminServer {
             case "POST /services" -> HostileRequests.spoiling(new Endpoint("POST", API + "services", Set.of("POST"),
                     object("name", "hostile_service")));
             case "POST /session" -> HostileRequests.spoiling(new Endpoint("POST", API + "session", Set.of("GET", "POST", "DELETE"),
-                    Json.createObjectBuilder().add("user", "operator").add("password", "not the password").build()));
+                    Json.createObjectBuilder().add("user", "hostile_user").add("password", "not the password").build()));
             default -> throw new IllegalArgumentException(endpoint);
         };
     }

@@ -22,6 +22,7 @@ import org.citusschemas.problem.json.BodyLimit;
 public class ProblemPages extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(ProblemPages.class.getName());
+
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Override
@@ -36,10 +37,19 @@ public class ProblemPages extends HttpServlet {
         String detail = configured != null ? configured.replace("{method}", request.getMethod()) : detail(status, request);
         Response.Status known = Response.Status.fromStatusCode(status);
         Problem problem = new Problem("about:blank", known == null ? "Error" : known.getReasonPhrase(), status, detail, null, null);
-        response.setStatus(status);
+        write(problem, response);
+    }
+
+    /**
+     * Answers with the problem and commits the answer: for code that runs before any application
+     * (an authentication mechanism), whose sendError messages the container does not pass on.
+     */
+    public static void write(Problem problem, HttpServletResponse response) throws IOException {
+        response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSON.toJson(problem));
+        response.flushBuffer();
     }
 
     private static String detail(int status, HttpServletRequest request) {

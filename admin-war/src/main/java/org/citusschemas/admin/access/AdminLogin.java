@@ -1,6 +1,7 @@
 package org.citusschemas.admin.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.PasswordValidationCallback;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -11,16 +12,20 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Logger;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
+import org.citusschemas.problem.Problem;
+import org.citusschemas.problem.ProblemPages;
 
 /**
  * How a caller logs in to the admin API: with HTTP Basic on each request (scripts, curl -u), or
@@ -36,6 +41,9 @@ import javax.security.auth.callback.UnsupportedCallbackException;
 public class AdminLogin implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(AdminLogin.class.getName());
+
+    @Inject
+    LoginThrottle throttle;
 
     /** The realm name a Basic challenge announces. */
     static final String REALM = "Citus schemas admin";
@@ -61,8 +69,21 @@ public class AdminLogin implements HttpAuthenticationMechanism {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             Optional<UsernamePasswordCredential> credential = basic(authorization.substring(6).trim());
-            Optional<Login> login = credential.isPresent() ? check(credential.get(), context) : Optional.empty();
-            return login.isPresent() ? notify(login.get(), context) : challenge(request, response, context);
+            if (credential.isEmpty()) {
+                return challenge(request, response, context);
+            }
+            String user = credential.get().getCaller();
+            OptionalLong wait = throttle.retryAfter(user, request.getRemoteAddr());
+            if (wait.isPresent()) {
+                return tooManyFailures(response, wait.getAsLong());
+            }
+            Optional<Login> login = check(credential.get(), context);
+            if (login.isEmpty()) {
+                throttle.failed(user, request.getRemoteAddr());
+                return challenge(request, response, context);
+            }
+            throttle.succeeded(user);
+            return notify(login.get(), context);
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_LOGIN) instanceof Login login) {
@@ -99,11 +120,13 @@ public class AdminLogin implements HttpAuthenticationMechanism {
     /** The page's login: checked, then kept in a new session (a fresh id, against fixation). */
     private AuthenticationStatus startSession(HttpServletRequest request, UsernamePasswordCredential credential,
                                               HttpMessageContext context) throws AuthenticationException {
+        String user = credential.getCaller();
         Optional<Login> login = check(credential, context);
         if (login.isEmpty()) {
-            LOG.info(() -> "Failed console login for user '" + credential.getCaller() + "' from " + request.getRemoteAddr());
+            throttle.failed(user, request.getRemoteAddr());
             return AuthenticationStatus.SEND_FAILURE;
         }
+        throttle.succeeded(user);
         HttpSession old = request.getSession(false);
         if (old != null) {
             old.invalidate();
@@ -111,6 +134,18 @@ public class AdminLogin implements HttpAuthenticationMechanism {
         request.getSession(true).setAttribute(SESSION_LOGIN, login.get());
         LOG.info(() -> "Console login of user '" + login.get().user() + "' from " + request.getRemoteAddr());
         return notify(login.get(), context);
+    }
+
+    /** 429 with Retry-After: the throttle's answer, before any password is checked. */
+    private static AuthenticationStatus tooManyFailures(HttpServletResponse response, long seconds)
+            throws AuthenticationException {
+        response.setHeader("Retry-After", String.valueOf(seconds));
+        try {
+            ProblemPages.write(Problem.of(Response.Status.TOO_MANY_REQUESTS, LoginThrottle.refusal(seconds)), response);
+        } catch (IOException e) {
+            throw new AuthenticationException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus notify(Login login, HttpMessageContext context) {

@@ -18,9 +18,12 @@ import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * {@code /session}: the console page's login. {@code POST} with a user name and password opens a
@@ -43,6 +46,8 @@ public class SessionResource {
 
     @Inject
     SecurityContext security;
+    @Inject
+    LoginThrottle throttle;
     @Context
     HttpServletRequest request;
     @Context
@@ -60,6 +65,11 @@ public class SessionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Session logIn(@NotNull @Valid LoginRequest login) {
+        OptionalLong wait = throttle.retryAfter(login.user(), request.getRemoteAddr());
+        if (wait.isPresent()) {
+            throw new WebApplicationException(LoginThrottle.refusal(wait.getAsLong()), Response
+                    .status(LoginThrottle.TOO_MANY_REQUESTS).header("Retry-After", wait.getAsLong()).build());
+        }
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
                 .credential(new UsernamePasswordCredential(login.user(), login.password())).newAuthentication(true));
         if (status != AuthenticationStatus.SUCCESS) {
