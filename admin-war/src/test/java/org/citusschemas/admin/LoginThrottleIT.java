@@ -67,6 +67,7 @@ class LoginThrottleIT {
         assertEquals(429, reply.status(), reply::toString);
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
         assertTrue(reply.object().getString("detail").startsWith("Too many failed logins"), reply::toString);
+        assertEquals("DENY", reply.header("X-Frame-Options").orElse(""), "the security headers are there too: " + reply);
         long retryAfter = Long.parseLong(reply.header("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= WINDOW_SECONDS, reply::toString);
         return retryAfter;

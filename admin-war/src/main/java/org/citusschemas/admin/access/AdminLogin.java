@@ -75,7 +75,7 @@ public class AdminLogin implements HttpAuthenticationMechanism {
             String user = credential.get().getCaller();
             OptionalLong wait = throttle.retryAfter(user, request.getRemoteAddr());
             if (wait.isPresent()) {
-                return tooManyFailures(response, wait.getAsLong());
+                return tooManyFailures(request, response, wait.getAsLong());
             }
             Optional<Login> login = check(credential.get(), context);
             if (login.isEmpty()) {
@@ -137,8 +137,9 @@ public class AdminLogin implements HttpAuthenticationMechanism {
     }
 
     /** 429 with Retry-After: the throttle's answer, before any password is checked. */
-    private static AuthenticationStatus tooManyFailures(HttpServletResponse response, long seconds)
-            throws AuthenticationException {
+    private static AuthenticationStatus tooManyFailures(HttpServletRequest request, HttpServletResponse response,
+                                                        long seconds) throws AuthenticationException {
+        SecurityHeaders.addTo(request, response);
         response.setHeader("Retry-After", String.valueOf(seconds));
         try {
             ProblemPages.write(Problem.of(Response.Status.TOO_MANY_REQUESTS, LoginThrottle.refusal(seconds)), response);
