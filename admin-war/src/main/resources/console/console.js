@@ -32,6 +32,7 @@
     rebalance: null,        // the latest rebalance job, while it runs
     refreshes: 0,
     refreshing: false,
+    refreshAgain: null,     // { withNodes }: a refresh asked for while one was on its way
     timer: null,
     job: null,
     jobTimer: null,
@@ -209,8 +210,16 @@
 
   // ------------------------------------------------------------------ the map
 
+  /**
+   * Reads the cluster and redraws the map. Asked while a refresh is on its way (an action that just
+   * ended), it refreshes once more when that one is done: its answers may predate the action.
+   */
   async function refresh(withNodes) {
-    if (state.refreshing || !state.session) return;
+    if (!state.session) return;
+    if (state.refreshing) {
+      state.refreshAgain = { withNodes: Boolean(withNodes || (state.refreshAgain && state.refreshAgain.withNodes)) };
+      return;
+    }
     state.refreshing = true;
     try {
       const wantNodes = withNodes || state.nodes.length === 0 || state.refreshes % NODES_EVERY === 0;
@@ -237,6 +246,9 @@
       }
     } finally {
       state.refreshing = false;
+      const again = state.refreshAgain;
+      state.refreshAgain = null;
+      if (again) refresh(again.withNodes);
     }
   }
 

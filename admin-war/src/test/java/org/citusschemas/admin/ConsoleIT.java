@@ -227,6 +227,10 @@ class ConsoleIT extends AdminServer {
         assertEquals(2, new HashSet<>(placement().values()).size(), "the schemas are on both workers again");
         assertTrue(page.findElement(By.id("stop-button")).getAttribute("disabled") != null, "nothing left to stop");
         browser.await(PAGE, d -> d.findElements(By.cssSelector("#map .schema.moving")).isEmpty());
+        // The map shows where the rebalance left each schema, as soon as the job is done.
+        Map<String, Node> after = placement();
+        browser.await(Duration.ofSeconds(2), d -> after.entrySet().stream()
+                .allMatch(e -> key(e.getValue()).equals(block(d, e.getKey()).getAttribute("data-node"))));
         browser.screenshot("console-rebalanced");
         assertTrue(outcome.isDisplayed());
     }
@@ -302,7 +306,10 @@ class ConsoleIT extends AdminServer {
         assertEquals(jobsBefore, jobs(), "no rebalance started");
         assertTrue(operator().get("nodes/" + elsewhere.host() + "/" + elsewhere.port()).object()
                 .getBoolean("should_have_shards"), "the node was not drained");
-        browser.screenshot("console-forged-answer");
+        // Back on the console, still logged in: the map shows nothing moved.
+        page.get(page());
+        browser.await(PAGE, d -> key(before.get("pingservice")).equals(block(d, "pingservice").getAttribute("data-node")));
+        browser.screenshot("console-after-forgery");
         // Even when a browser sends the login along (HTTP Basic it remembered), a request that says
         // it comes from another site changes nothing.
         HttpReply fromOtherOrigin = operator().send("POST", "rebalance", "application/json", "{}",
