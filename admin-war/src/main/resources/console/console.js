@@ -84,7 +84,7 @@
 
   // ------------------------------------------------------------------ small helpers
 
-  /** An element with attributes (and properties for on* handlers) and children (text or nodes). */
+  /** An element with attributes (class and text by name) and children (text or nodes). */
   function el(tag, attributes, ...children) {
     const element = document.createElement(tag);
     for (const [name, value] of Object.entries(attributes || {})) {
@@ -394,8 +394,6 @@
     const target = state.moving.get(schema.name) || state.jobMoves.get(schema.name);
     block.classList.toggle('moving', Boolean(target));
     block.querySelector('.whither').textContent = target ? ' → ' + target : '';
-    if (target) block.dataset.movingTo = target;
-    else delete block.dataset.movingTo;
     block.title = schema.name + ': ' + schema.size + ' on ' + nodeKey(schema.node) + ', owner ' + schema.owner;
   }
 
@@ -691,7 +689,7 @@
     followRunning(job);
     render();
     if (FINISHED_JOB.has(job.state)) {
-      const done = job.tasks.filter((t) => t.status === 'done').length;
+      const done = doneTasks(job);
       const lines = ['Job ' + id + ' ' + job.state + ': ' + done + ' of ' + job.tasks.length + ' task'
         + (job.tasks.length === 1 ? '' : 's') + ' done.'];
       const failed = job.tasks.filter((t) => t.message && t.status !== 'done');  // their last error
@@ -704,6 +702,10 @@
       return;
     }
     state.jobTimer = setTimeout(pollJob, JOB_POLL_MS);
+  }
+
+  function doneTasks(job) {
+    return job.tasks.filter((t) => t.status === 'done').length;
   }
 
   /**
@@ -730,7 +732,7 @@
     }
     const line = $('rebalance-line');
     if (running) {
-      const done = job.tasks.filter((t) => t.status === 'done').length;
+      const done = doneTasks(job);
       line.textContent = 'Rebalance job ' + job.job_id + ' is ' + job.state + ': ' + done + ' of ' + job.tasks.length
         + ' moves done.';
     }
@@ -738,7 +740,7 @@
   }
 
   function renderProgress(job) {
-    const done = job.tasks.filter((t) => t.status === 'done').length;
+    const done = doneTasks(job);
     const total = job.tasks.length;
     const rows = job.tasks.map((task) => {
       const move = taskMove(task);

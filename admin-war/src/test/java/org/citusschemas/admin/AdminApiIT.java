@@ -60,7 +60,7 @@ class AdminApiIT extends AdminServer {
     }
 
     ServiceClient reader() {
-        return anonymous().as("reader", System.getenv("ADMIN_READER_PASSWORD"));
+        return anonymous().as("reader", TestCluster.adminPassword("reader"));
     }
 
     static void assertProblem(HttpReply reply, int status, String detailMentions) {
@@ -159,7 +159,7 @@ class AdminApiIT extends AdminServer {
         assertEquals("{\"operator\":false,\"roles\":[]}", anonymous().get("session").body(), "nobody is logged in");
 
         HttpReply login = anonymous().postJson("session",
-                "{\"user\":\"reader\",\"password\":\"" + System.getenv("ADMIN_READER_PASSWORD") + "\"}");
+                "{\"user\":\"reader\",\"password\":\"" + TestCluster.adminPassword("reader") + "\"}");
         ok(login);
         assertEquals("reader", login.object().getString("user"));
         assertEquals(false, login.object().getBoolean("operator"));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.ServiceClient;
+import org.citusschemas.it.TestCluster;
 import org.citusschemas.it.TestCluster.Node;
 import org.citusschemas.it.ServiceWar;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -46,7 +47,7 @@ abstract class AdminServer {
 
     /** The admin API, logged in as the local "operator" user. */
     ServiceClient operator() {
-        return api().as("operator", System.getenv("ADMIN_OPERATOR_PASSWORD"));
+        return api().as("operator", TestCluster.adminPassword("operator"));
     }
 
     /** A node as the API names it ({"host", "port"}). */

@@ -68,17 +68,13 @@ class ConsoleIT extends AdminServer {
         return api().base().toString();
     }
 
-    private static String password(String user) {
-        return System.getenv("ADMIN_" + user.toUpperCase() + "_PASSWORD");
-    }
-
     /** Opens the page, logs in through its form, and waits until the map shows every node. */
     private WebDriver logIn(String user) {
         WebDriver page = browser.driver();
         page.get(page());
         WebElement name = browser.await(PAGE, d -> visible(d, By.id("login-user")));
         name.sendKeys(user);
-        page.findElement(By.id("login-password")).sendKeys(password(user));
+        page.findElement(By.id("login-password")).sendKeys(TestCluster.adminPassword(user));
         page.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         int nodes = operator().get("nodes").array().size();
         browser.await(PAGE, d -> d.findElements(By.cssSelector("#map .node")).size() == nodes

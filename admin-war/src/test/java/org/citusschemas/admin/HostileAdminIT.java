@@ -47,7 +47,7 @@ class HostileAdminIT extends AdminServer {
     @MethodSource("endpoints")
     void refusesEveryHostileRequestAndChangesNothing(String endpoint) throws Exception {
         Map<String, String> login = Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                ("operator:" + System.getenv("ADMIN_OPERATOR_PASSWORD")).getBytes(StandardCharsets.UTF_8)));
+                ("operator:" + TestCluster.adminPassword("operator")).getBytes(StandardCharsets.UTF_8)));
         HostileRequests.assertAllRefused(endpoint, server().base().toURL(), login, requests(endpoint),
                 HostileRequests.PER_ENDPOINT, DatabaseSnapshot::now);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.SeparateMicro;
 import org.citusschemas.it.ServiceClient;
+import org.citusschemas.it.TestCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,10 +47,6 @@ class LoginThrottleIT {
         Thread.sleep(WINDOW_SECONDS * 1000L + 500);
     }
 
-    static String password(String user) {
-        return System.getenv("ADMIN_" + user.toUpperCase() + "_PASSWORD");
-    }
-
     static HttpReply basic(String user, String password) {
         return api.as(user, password).get("session");
     }
@@ -78,10 +75,10 @@ class LoginThrottleIT {
         for (int i = 1; i <= 3; i++) {
             assertEquals(401, basic("reader", "wrong-password-" + i).status());
         }
-        long retryAfter = assertLocked(basic("reader", password("reader")));
-        assertLoggedIn("operator", basic("operator", password("operator")));
+        long retryAfter = assertLocked(basic("reader", TestCluster.adminPassword("reader")));
+        assertLoggedIn("operator", basic("operator", TestCluster.adminPassword("operator")));
         Thread.sleep(retryAfter * 1000 + 200);
-        assertLoggedIn("reader", basic("reader", password("reader")));
+        assertLoggedIn("reader", basic("reader", TestCluster.adminPassword("reader")));
     }
 
     @Test
@@ -89,7 +86,7 @@ class LoginThrottleIT {
         for (int round = 0; round < 2; round++) {
             assertEquals(401, basic("reader", "wrong-password-a").status());
             assertEquals(401, basic("reader", "wrong-password-b").status());
-            assertLoggedIn("reader", basic("reader", password("reader")));
+            assertLoggedIn("reader", basic("reader", TestCluster.adminPassword("reader")));
         }
     }
 
@@ -98,10 +95,10 @@ class LoginThrottleIT {
         for (int i = 1; i <= 6; i++) {
             assertEquals(401, basic("nobody" + i, "wrong-password-" + i).status());
         }
-        assertLocked(basic("operator", password("operator")));
-        long retryAfter = assertLocked(page("operator", password("operator")));
+        assertLocked(basic("operator", TestCluster.adminPassword("operator")));
+        long retryAfter = assertLocked(page("operator", TestCluster.adminPassword("operator")));
         Thread.sleep(retryAfter * 1000 + 200);
-        assertLoggedIn("operator", page("operator", password("operator")));
+        assertLoggedIn("operator", page("operator", TestCluster.adminPassword("operator")));
     }
 
     @Test
@@ -109,8 +106,8 @@ class LoginThrottleIT {
         for (int i = 1; i <= 3; i++) {
             assertEquals(401, page("reader", "wrong-password-" + i).status());
         }
-        assertLocked(page("reader", password("reader")));
-        assertLocked(basic("reader", password("reader")));
+        assertLocked(page("reader", TestCluster.adminPassword("reader")));
+        assertLocked(basic("reader", TestCluster.adminPassword("reader")));
     }
 
     @Test
@@ -118,11 +115,11 @@ class LoginThrottleIT {
         for (int i = 1; i <= 3; i++) {
             basic("operator", "wrong-password-logged-" + i);
         }
-        assertLocked(basic("operator", password("operator")));
+        assertLocked(basic("operator", TestCluster.adminPassword("operator")));
         String log = micro.log();
         assertTrue(log.contains("Failed login for user 'operator' from 127.0.0.1"), "each failure is logged");
         assertTrue(log.contains("Locked the logins of user 'operator'"), "the lock is logged");
-        for (String secret : List.of("wrong-password-logged-1", password("operator"), password("reader"))) {
+        for (String secret : List.of("wrong-password-logged-1", TestCluster.adminPassword("operator"), TestCluster.adminPassword("reader"))) {
             assertFalse(log.contains(secret), "no password in the log");
         }
     }

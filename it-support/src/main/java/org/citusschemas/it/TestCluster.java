@@ -224,7 +224,15 @@ public final class TestCluster {
     }
 
     public static String password(String role) {
-        String variable = role.toUpperCase(Locale.ROOT) + "_DB_PASSWORD";
+        return secret(role.toUpperCase(Locale.ROOT) + "_DB_PASSWORD");
+    }
+
+    /** The password of one of the admin API's users (reader, operator), which the launcher generated. */
+    public static String adminPassword(String user) {
+        return secret("ADMIN_" + user.toUpperCase(Locale.ROOT) + "_PASSWORD");
+    }
+
+    private static String secret(String variable) {
         String password = System.getenv(variable);
         if (password == null || password.isEmpty()) {
             throw new IllegalStateException(variable + " is not set: run the tests through Maven (mvn verify)");

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -49,15 +48,12 @@ public class AdminLogin implements HttpAuthenticationMechanism {
     static final String REALM = "Citus schemas admin";
     /** The header the console page sends with each of its requests. */
     public static final String PAGE_REQUEST = "X-Requested-With";
-    /** The session attribute that holds a page login. */
-    private static final String SESSION_LOGIN = AdminLogin.class.getName() + ".login";
-
     /**
-     * A caller the realm accepted. Its groups are not kept: told of a caller, Payara's handler
-     * gives it the realm's groups for that user, on every request (a changed group counts at once).
+     * The session attribute that holds the user name of a page login. Its groups are not kept: told
+     * of a caller, Payara's handler gives it the realm's groups on every request (a changed group
+     * counts at once).
      */
-    record Login(String user) implements Serializable {
-    }
+    private static final String SESSION_USER = AdminLogin.class.getName() + ".user";
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -77,17 +73,12 @@ public class AdminLogin implements HttpAuthenticationMechanism {
             if (wait.isPresent()) {
                 return tooManyFailures(request, response, wait.getAsLong());
             }
-            Optional<Login> login = check(credential.get(), context);
-            if (login.isEmpty()) {
-                throttle.failed(user, request.getRemoteAddr());
-                return challenge(request, response, context);
-            }
-            throttle.succeeded(user);
-            return notify(login.get(), context);
+            return accepted(credential.get(), request, context) ? notify(user, context)
+                    : challenge(request, response, context);
         }
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_LOGIN) instanceof Login login) {
-            return notify(login, context);
+        if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
+            return notify(user, context);
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -112,7 +103,7 @@ public class AdminLogin implements HttpAuthenticationMechanism {
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         HttpSession session = request.getSession(false);
         if (session != null) {
-            session.removeAttribute(SESSION_LOGIN);
+            session.removeAttribute(SESSION_USER);
         }
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
@@ -121,19 +112,16 @@ public class AdminLogin implements HttpAuthenticationMechanism {
     private AuthenticationStatus startSession(HttpServletRequest request, UsernamePasswordCredential credential,
                                               HttpMessageContext context) throws AuthenticationException {
         String user = credential.getCaller();
-        Optional<Login> login = check(credential, context);
-        if (login.isEmpty()) {
-            throttle.failed(user, request.getRemoteAddr());
+        if (!accepted(credential, request, context)) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        throttle.succeeded(user);
         HttpSession old = request.getSession(false);
         if (old != null) {
             old.invalidate();
         }
-        request.getSession(true).setAttribute(SESSION_LOGIN, login.get());
-        LOG.info(() -> "Console login of user '" + login.get().user() + "' from " + request.getRemoteAddr());
-        return notify(login.get(), context);
+        request.getSession(true).setAttribute(SESSION_USER, user);
+        LOG.info(() -> "Console login of user '" + user + "' from " + request.getRemoteAddr());
+        return notify(user, context);
     }
 
     /** 429 with Retry-After: the throttle's answer, before any password is checked. */
@@ -149,8 +137,8 @@ public class AdminLogin implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    private static AuthenticationStatus notify(Login login, HttpMessageContext context) {
-        return context.notifyContainerAboutLogin(login::user, Set.of());
+    private static AuthenticationStatus notify(String user, HttpMessageContext context) {
+        return context.notifyContainerAboutLogin(() -> user, Set.of());
     }
 
     private static AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,
@@ -173,9 +161,10 @@ public class AdminLogin implements HttpAuthenticationMechanism {
         }
     }
 
-    /** The realm's verdict on a user name and password, with the user's groups when it accepts them. */
-    private static Optional<Login> check(UsernamePasswordCredential credential, HttpMessageContext context)
-            throws AuthenticationException {
+    /** The realm's verdict on a user name and password, counted by the throttle. */
+    private boolean accepted(UsernamePasswordCredential credential, HttpServletRequest request,
+                             HttpMessageContext context) throws AuthenticationException {
+        String user = credential.getCaller();
         Subject subject = new Subject();
         PasswordValidationCallback validation = new PasswordValidationCallback(subject, credential.getCaller(),
                 credential.getPassword().getValue());
@@ -186,9 +175,11 @@ public class AdminLogin implements HttpAuthenticationMechanism {
         } finally {
             credential.getPassword().clear();
         }
-        if (!validation.getResult()) {
-            return Optional.empty();
+        if (validation.getResult()) {
+            throttle.succeeded(user);
+        } else {
+            throttle.failed(user, request.getRemoteAddr());
         }
-        return Optional.of(new Login(credential.getCaller()));
+        return validation.getResult();
     }
 }

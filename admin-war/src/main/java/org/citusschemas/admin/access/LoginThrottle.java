@@ -53,10 +53,13 @@ public class LoginThrottle {
     private final Map<String, Deque<Instant>> failures = new HashMap<>();
     private final Map<String, Instant> lockedUntil = new HashMap<>();
 
-    /** Seconds until a login for this user name from this address may be tried again; empty: now. */
+    /**
+     * Seconds until a login for this user name from this address may be tried again; empty: now.
+     * Asked on every request with credentials: two look-ups, no clean-up (an ended lock counts as
+     * none; {@link #failed} drops it).
+     */
     public synchronized OptionalLong retryAfter(String user, String address) {
         Instant now = clock.instant();
-        forgetBefore(now);
         long wait = Math.max(secondsUntil(lockedUntil.get(userKey(user)), now), secondsUntil(lockedUntil.get(addressKey(address)), now));
         return wait > 0 ? OptionalLong.of(wait) : OptionalLong.empty();
     }
