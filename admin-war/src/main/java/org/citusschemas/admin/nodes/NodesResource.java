@@ -1,5 +1,6 @@
 package org.citusschemas.admin.nodes;
 
+import org.citusschemas.admin.audit.Audited;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,6 +55,7 @@ public class NodesResource {
     }
 
     @POST
+    @Audited("node.add")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@NotNull @Valid AddRequest request) throws SQLException {
         NodeAddress address = new NodeAddress(request.host(), request.port());
@@ -64,6 +66,7 @@ public class NodesResource {
     }
 
     @POST
+    @Audited("node.drain")
     @Path("{host}/{port}/drain")
     @Consumes(MediaType.APPLICATION_JSON)
     public Outcome<Node> drain(@PathParam("host") @SqlNames.Host String host, @PathParam("port") int port,
@@ -74,6 +77,7 @@ public class NodesResource {
     }
 
     @DELETE
+    @Audited("node.remove")
     @Path("{host}/{port}")
     public Outcome<Void> remove(@PathParam("host") @SqlNames.Host String host, @PathParam("port") int port)
             throws SQLException {

@@ -1,5 +1,7 @@
 package org.citusschemas.admin.rebalance;
 
+import org.citusschemas.admin.citus.Noticed;
+import org.citusschemas.admin.audit.Audited;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
@@ -40,7 +42,8 @@ public class RebalanceResource {
     }
 
     /** The answer to a start: the job to poll, or none when Citus found nothing to move. */
-    public record Started(@JsonbProperty("job_id") Long jobId, List<String> notices) {
+    public record Started(@JsonbProperty("job_id") Long jobId, List<String> notices)
+            implements Noticed, Audited.StartsJob {
     }
 
     @Inject
@@ -53,6 +56,7 @@ public class RebalanceResource {
     }
 
     @POST
+    @Audited("rebalance.start")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(@Valid StartRequest request) throws SQLException {
         StartRequest options = request == null ? new StartRequest(null, null, null) : request;
@@ -78,6 +82,7 @@ public class RebalanceResource {
     }
 
     @DELETE
+    @Audited("rebalance.stop")
     public Outcome<Void> stop() throws SQLException {
         return citus.stopRebalance();
     }

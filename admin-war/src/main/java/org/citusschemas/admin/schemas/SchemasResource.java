@@ -1,5 +1,6 @@
 package org.citusschemas.admin.schemas;
 
+import org.citusschemas.admin.audit.Audited;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,6 +58,7 @@ public class SchemasResource {
     }
 
     @POST
+    @Audited("schema.distribute")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response distribute(@NotNull @Valid DistributeRequest request) throws SQLException {
         if (!citus.schemaExists(request.schema())) {
@@ -68,6 +70,7 @@ public class SchemasResource {
     }
 
     @DELETE
+    @Audited("schema.undistribute")
     @Path("{name}")
     public Outcome<Void> undistribute(@PathParam("name") @SqlNames.Identifier String name) throws SQLException {
         distributed(name);
@@ -75,6 +78,7 @@ public class SchemasResource {
     }
 
     @POST
+    @Audited("schema.move")
     @Path("{name}/move")
     @Consumes(MediaType.APPLICATION_JSON)
     public Outcome<DistributedSchema> move(@PathParam("name") @SqlNames.Identifier String name,

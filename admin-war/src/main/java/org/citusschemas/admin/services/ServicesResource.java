@@ -1,5 +1,7 @@
 package org.citusschemas.admin.services;
 
+import org.citusschemas.admin.citus.Noticed;
+import org.citusschemas.admin.audit.Audited;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
@@ -58,13 +60,15 @@ public class ServicesResource {
     public record Onboarded(String service, String datasource, DistributedSchema schema,
                             @JsonbProperty("password_variable") String passwordVariable, String password,
                             @JsonbProperty("server_config") String serverConfig,
-                            @JsonbProperty("payara_server_config") String payaraServerConfig, List<String> notices) {
+                            @JsonbProperty("payara_server_config") String payaraServerConfig, List<String> notices)
+            implements Noticed {
     }
 
     @Inject
     CitusOperations citus;
 
     @POST
+    @Audited("service.onboard")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response onboard(@NotNull @Valid OnboardRequest request) throws SQLException {
         String service = request.name();

@@ -1,0 +1,153 @@
+package org.citusschemas.admin.audit;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.citusschemas.admin.citus.CitusOperations;
+
+/**
+ * The audit trail's table access, through the admin API's own datasource. Each write is a
+ * statement of its own in autocommit mode, so a request's record is committed before its
+ * operation starts and stays whatever the operation does.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    @Resource(lookup = CitusOperations.DATASOURCE)
+    DataSource dataSource;
+
+    /** One audited request, with what came of it when that is known. */
+    public record AuditRecord(long id, OffsetDateTime at, String user, String address, String operation,
+                              String method, String path, JsonObject parameters, Result outcome) {
+    }
+
+    /**
+     * What came of a request: its status and, when it failed or was refused, the problem's title
+     * and detail; Citus' notices; for a rebalance, its job and, once it ended, when and how.
+     */
+    public record Result(int status, OffsetDateTime at, String title, String detail, List<String> notices,
+                         @JsonbProperty("job_id") Long jobId, @JsonbProperty("job_ended_at") OffsetDateTime jobEndedAt,
+                         @JsonbProperty("job_state") String jobState) {
+    }
+
+    /** Which records to read: each criterion null for any; newest first, older than {@code before}. */
+    public record Query(String user, String operation, OffsetDateTime from, OffsetDateTime to, Long before,
+                        int limit) {
+    }
+
+    /** Records a request before its operation runs; its id, for {@link #outcome}. */
+    public long request(String user, String address, String operation, String method, String path,
+                        String parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO admin_audit.request (user_name, address, operation, method, path, parameters)
+                     VALUES (?, ?, ?, ?, ?, ?::jsonb) RETURNING id""")) {
+            connection.setAutoCommit(true);
+            insert.setString(1, user);
+            insert.setString(2, address);
+            insert.setString(3, operation);
+            insert.setString(4, method);
+            insert.setString(5, path);
+            insert.setString(6, parameters);
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** Records what came of request {@code id}; once only (the table's key refuses a second). */
+    public void outcome(long id, int status, String title, String detail, List<String> notices, Long jobId)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO admin_audit.outcome (request_id, status, title, detail, notices, job_id)
+                     VALUES (?, ?, ?, ?, ?, ?)""")) {
+            connection.setAutoCommit(true);
+            insert.setLong(1, id);
+            insert.setInt(2, status);
+            insert.setString(3, title);
+            insert.setString(4, detail);
+            insert.setArray(5, connection.createArrayOf("text", notices.toArray()));
+            if (jobId == null) {
+                insert.setNull(6, Types.BIGINT);
+            } else {
+                insert.setLong(6, jobId);
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    /** The records the query asks for, newest first, after recording the end of every rebalance that ended. */
+    public List<AuditRecord> records(Query query) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (PreparedStatement ends = connection.prepareStatement("SELECT admin_audit.record_job_ends()")) {
+                ends.execute();
+            }
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT r.id, r.at, r.user_name, r.address, r.operation, r.method, r.path, r.parameters::text,
+                           o.status, o.at, o.title, o.detail, o.notices, o.job_id, e.ended_at, e.state
+                      FROM admin_audit.request r
+                      LEFT JOIN admin_audit.outcome o ON o.request_id = r.id
+                      LEFT JOIN admin_audit.job_end e ON e.request_id = r.id
+                     WHERE (?::text IS NULL OR r.user_name = ?)
+                       AND (?::text IS NULL OR r.operation = ?)
+                       AND (?::timestamptz IS NULL OR r.at >= ?)
+                       AND (?::timestamptz IS NULL OR r.at < ?)
+                       AND (?::bigint IS NULL OR r.id < ?)
+                     ORDER BY r.id DESC
+                     LIMIT ?""")) {
+                int i = 1;
+                for (Object criterion : new Object[] {query.user(), query.operation(), query.from(), query.to(),
+                        query.before()}) {
+                    int type = criterion instanceof String ? Types.VARCHAR
+                            : criterion instanceof Long ? Types.BIGINT : Types.TIMESTAMP_WITH_TIMEZONE;
+                    for (int twice = 0; twice < 2; twice++, i++) {
+                        if (criterion == null) {
+                            select.setNull(i, type);
+                        } else {
+                            select.setObject(i, criterion, type);
+                        }
+                    }
+                }
+                select.setInt(i, query.limit());
+                List<AuditRecord> records = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        records.add(read(row));
+                    }
+                }
+                return records;
+            }
+        }
+    }
+
+    private static AuditRecord read(ResultSet row) throws SQLException {
+        Result result = null;
+        int status = row.getInt(9);
+        if (!row.wasNull()) {
+            result = new Result(status, row.getObject(10, OffsetDateTime.class), row.getString(11), row.getString(12),
+                    List.of((String[]) row.getArray(13).getArray()), row.getObject(14, Long.class),
+                    row.getObject(15, OffsetDateTime.class), row.getString(16));
+        }
+        JsonObject parameters;
+        try (var reader = Json.createReader(new StringReader(row.getString(8)))) {
+            parameters = reader.readObject();
+        }
+        return new AuditRecord(row.getLong(1), row.getObject(2, OffsetDateTime.class), row.getString(3),
+                row.getString(4), row.getString(5), row.getString(6), row.getString(7), parameters, result);
+    }
+}
