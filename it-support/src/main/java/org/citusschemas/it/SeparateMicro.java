@@ -36,11 +36,13 @@ public final class SeparateMicro implements AutoCloseable {
 
     /** Starts the WAR; {@link #awaitReady} waits for it. */
     public static SeparateMicro start(String war, String name, List<String> jvmOptions) {
+        return start(war, name, jvmOptions, List.of());
+    }
+
+    /** Starts the WAR with Payara Micro options besides the usual ({@code --sslport}). */
+    public static SeparateMicro start(String war, String name, List<String> jvmOptions, List<String> microOptions) {
         try {
-            int port;
-            try (ServerSocket free = new ServerSocket(0)) {
-                port = free.getLocalPort();
-            }
+            int port = freePort();
             Path log = Path.of(System.getProperty("cluster.dir"), name + ".log");
             List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath(),
                     "-Xmx384m"));
@@ -49,6 +51,7 @@ public final class SeparateMicro implements AutoCloseable {
                     "--port", String.valueOf(port), "--addlibs", System.getProperty("postgresql.jar"),
                     "--postbootcommandfile", System.getProperty("post.boot.file"),
                     "--prebootcommandfile", System.getProperty("pre.boot.file"), "--nohazelcast", "--disablephonehome"));
+            command.addAll(microOptions);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             return new SeparateMicro(process, port, log);
         } catch (IOException e) {
@@ -68,6 +71,13 @@ public final class SeparateMicro implements AutoCloseable {
             Thread.sleep(250);
         }
         return this;
+    }
+
+    /** A port nothing listens on now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     /** A client of the WAR at the root. */

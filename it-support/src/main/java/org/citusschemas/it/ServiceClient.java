@@ -1,13 +1,21 @@
 package org.citusschemas.it;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Talks HTTP to a deployed service, as curl would, always over loopback: the deployment's URL
@@ -19,27 +27,51 @@ public final class ServiceClient {
 
     private final URI base;
     private final String authorization;
+    private final HttpClient http;
 
     public ServiceClient(URL deployment) {
         this(URI.create("http://127.0.0.1:" + deployment.getPort()
-                + (deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/")), null);
+                + (deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/")), null, HTTP);
     }
 
-    private ServiceClient(URI base, String authorization) {
+    private ServiceClient(URI base, String authorization, HttpClient http) {
         this.base = base;
         this.authorization = authorization;
+        this.http = http;
+    }
+
+    /**
+     * A client of {@code https://host:port/} that trusts exactly the certificate in that PEM file
+     * (as {@code curl --cacert} does), and checks the host name against it.
+     */
+    public static ServiceClient overHttps(String host, int port, Path trustedCertificate) {
+        try (InputStream pem = Files.newInputStream(trustedCertificate)) {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry("trusted", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return new ServiceClient(URI.create("https://" + host + ":" + port + "/"), null,
+                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot trust " + trustedCertificate, e);
+        }
     }
 
     /** The same client, logging in with HTTP Basic. */
     public ServiceClient as(String user, String password) {
         String credentials = java.util.Base64.getEncoder().encodeToString(
                 (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new ServiceClient(base, "Basic " + credentials);
+        return new ServiceClient(base, "Basic " + credentials, http);
     }
 
     /** Another application on the same server, at the given context root. */
     public ServiceClient sibling(String contextRoot) {
-        return new ServiceClient(base.resolve("/" + contextRoot + "/"), authorization);
+        return new ServiceClient(base.resolve("/" + contextRoot + "/"), authorization, http);
     }
 
     public URI base() {
@@ -101,7 +133,7 @@ public final class ServiceClient {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new HttpReply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response);

@@ -43,6 +43,8 @@ public class AdminLogin implements HttpAuthenticationMechanism {
 
     @Inject
     LoginThrottle throttle;
+    @Inject
+    PlainHttp plainHttp;
 
     /** The realm name a Basic challenge announces. */
     static final String REALM = "Citus schemas admin";
@@ -59,10 +61,18 @@ public class AdminLogin implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         Credential offered = context.getAuthParameters().getCredential();
+        String authorization = request.getHeader("Authorization");
+        HttpSession session = request.getSession(false);
+        boolean credentials = offered != null || authorization != null
+                || session != null && session.getAttribute(SESSION_USER) != null;
+        if (credentials && !plainHttp.allowsCredentials(request)) {
+            LOG.warning(() -> "Refused credentials sent over plain HTTP from " + request.getRemoteAddr()
+                    + " (" + PlainHttp.SETTING + ")");
+            return refuse(request, response, Problem.of(Response.Status.FORBIDDEN, plainHttp.refusal()));
+        }
         if (offered instanceof UsernamePasswordCredential pageLogin) {
             return startSession(request, pageLogin, context);
         }
-        String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             Optional<UsernamePasswordCredential> credential = basic(authorization.substring(6).trim());
             if (credential.isEmpty()) {
@@ -76,7 +86,6 @@ public class AdminLogin implements HttpAuthenticationMechanism {
             return accepted(credential.get(), request, context) ? notify(user, context)
                     : challenge(request, response, context);
         }
-        HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
             return notify(user, context);
         }
@@ -127,10 +136,16 @@ public class AdminLogin implements HttpAuthenticationMechanism {
     /** 429 with Retry-After: the throttle's answer, before any password is checked. */
     private static AuthenticationStatus tooManyFailures(HttpServletRequest request, HttpServletResponse response,
                                                         long seconds) throws AuthenticationException {
-        SecurityHeaders.addTo(request, response);
         response.setHeader("Retry-After", String.valueOf(seconds));
+        return refuse(request, response, Problem.of(Response.Status.TOO_MANY_REQUESTS, LoginThrottle.refusal(seconds)));
+    }
+
+    /** The problem as the answer, with the security headers (no filter has run yet). */
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, Problem problem)
+            throws AuthenticationException {
+        SecurityHeaders.addTo(request, response);
         try {
-            ProblemPages.write(Problem.of(Response.Status.TOO_MANY_REQUESTS, LoginThrottle.refusal(seconds)), response);
+            ProblemPages.write(problem, response);
         } catch (IOException e) {
             throw new AuthenticationException(e);
         }

@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
@@ -48,6 +49,8 @@ public class SessionResource {
     SecurityContext security;
     @Inject
     LoginThrottle throttle;
+    @Inject
+    PlainHttp plainHttp;
     @Context
     HttpServletRequest request;
     @Context
@@ -65,6 +68,9 @@ public class SessionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Session logIn(@NotNull @Valid LoginRequest login) {
+        if (!plainHttp.allowsCredentials(request)) {
+            throw new ForbiddenException(plainHttp.refusal());
+        }
         OptionalLong wait = throttle.retryAfter(login.user(), request.getRemoteAddr());
         if (wait.isPresent()) {
             throw new WebApplicationException(LoginThrottle.refusal(wait.getAsLong()), Response
