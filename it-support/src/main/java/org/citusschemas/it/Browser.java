@@ -16,6 +16,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -51,8 +52,10 @@ public final class Browser implements AutoCloseable {
         // No sandbox: the tests may run as root (CI), where Chromium's sandbox refuses to start.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=en-GB",
                 "--window-size=1280,800", "--hide-scrollbars");
+        // Warnings only: at INFO chromedriver logs every command with its text, the passwords typed into the login form too.
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.get().toFile()).withLogFile(new File("target/chromedriver.log")).build();
+                .usingDriverExecutable(chromedriver.get().toFile()).withLogFile(new File("target/chromedriver.log"))
+                .withLogLevel(ChromiumDriverLogLevel.WARNING).build();
         Browser browser = new Browser(new ChromeDriver(service, options));
         browser.viewport(1280, 800);
         return browser;

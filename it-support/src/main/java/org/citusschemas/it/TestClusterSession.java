@@ -1,5 +1,6 @@
 package org.citusschemas.it;
 
+import java.util.regex.Pattern;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -11,11 +12,26 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public final class TestClusterSession implements LauncherSessionListener {
 
+    /** Environment variables whose value is a secret: the roles' and admin users' passwords, and the like. */
+    static final Pattern SECRET = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|PRIVATE|_KEY).*");
+
     @Override
     public void launcherSessionOpened(LauncherSession session) {
+        keepSecretsOutOfSystemProperties();
         if (Boolean.getBoolean("cluster.fixture")) {
             TestCluster.start();
         }
+    }
+
+    /**
+     * Arquillian copies every environment variable into the JVM's system properties as
+     * {@code env.NAME} (to resolve {@code ${env.NAME}} in arquillian.xml), unless that property is
+     * already set; and the test reports list the system properties. So the secret ones are set
+     * first, to a word that says why: no password reaches a report that way.
+     */
+    static void keepSecretsOutOfSystemProperties() {
+        System.getenv().keySet().stream().filter(name -> SECRET.matcher(name).matches())
+                .forEach(name -> System.setProperty("env." + name, "(a secret: not copied)"));
     }
 
     @Override
