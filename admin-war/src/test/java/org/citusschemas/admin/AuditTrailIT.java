@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The audit trail, through the admin API on the test run's Citus cluster: each change, whether it
  * succeeds, fails or is refused, leaves exactly one record with who, what, its parameters and its
  * outcome as the caller saw it; the admin role cannot change or delete a record; a change whose
- * record cannot be written does not run; a rebalance's record gets its end.
+ * record cannot be written does not run; a rebalance's record gets its end. And no generated
+ * secret is in a record, the OpenAPI document or an answer.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditTrailIT extends AdminServer {
@@ -114,6 +115,14 @@ class AuditTrailIT extends AdminServer {
     @Test
     @Order(1)
     void recordsEveryKindOfChangeOnceWhetherItRanFailedOrWasRefused() throws Exception {
+        // A schema of the ping service's role (the admin role may manage those) to distribute and undistribute.
+        try (Connection owner = TestCluster.connectAs("postgres"); Statement sql = owner.createStatement()) {
+            sql.execute("SET citus.enable_schema_based_sharding = off");
+            sql.execute("DROP SCHEMA IF EXISTS audit_probe CASCADE");
+            sql.execute("CREATE SCHEMA audit_probe AUTHORIZATION pingservice");
+            sql.execute("CREATE TABLE audit_probe.probe (id int PRIMARY KEY)");
+            sql.execute("ALTER TABLE audit_probe.probe OWNER TO pingservice");
+        }
         ServiceClient operator = operator();
         Node from = placement().get("pingservice");
         Node to = from.equals(TestCluster.workers().get(0)) ? TestCluster.workers().get(1) : TestCluster.workers().get(0);
@@ -126,6 +135,9 @@ class AuditTrailIT extends AdminServer {
                         "{\"host\":\"127.0.0.1\",\"port\":\"5432\"}", 400),
                 new Change("schema.move", operator, "operator", "POST", "schemas/pingservice/move",
                         "{\"host\":\"127.0.0.1\",\"port\":1}", 404),
+                new Change("schema.distribute", operator, "operator", "POST", "schemas", "{\"schema\":\"audit_probe\"}", 201),
+                new Change("schema.distribute", operator, "operator", "POST", "schemas", "{\"schema\":\"audit_probe\"}", 201),
+                new Change("schema.undistribute", operator, "operator", "DELETE", "schemas/audit_probe", null, 200),
                 new Change("schema.distribute", operator, "operator", "POST", "schemas", "{\"schema\":\"no_such_schema\"}", 404),
                 new Change("schema.undistribute", operator, "operator", "DELETE", "schemas/no_such_schema", null, 404),
                 new Change("rebalance.start", operator, "operator", "POST", "rebalance", "{\"strategy\":\"no_such_strategy\"}", 400),
@@ -135,8 +147,20 @@ class AuditTrailIT extends AdminServer {
                 new Change("node.remove", operator, "operator", "DELETE", at(new Node("127.0.0.1", 1), ""), null, 404),
                 new Change("service.onboard", operator, "operator", "POST", "services", "{\"name\":\"userservice\"}", 409),
                 new Change("service.onboard", reader(), "reader", "POST", "services", "{\"name\":\"readerservice\"}", 403));
-        for (Change change : changes) {
-            sendAndFindItsRecord(change);
+        int distributed = 0;
+        try {
+            for (Change change : changes) {
+                JsonObject record = sendAndFindItsRecord(change);
+                if (change.status() == 201 && ++distributed == 2) {
+                    // The second distribution: Citus' notice that it already is, in the answer and the record.
+                    assertTrue(record.getJsonObject("outcome").getJsonArray("notices").toString()
+                            .contains("already distributed"), record::toString);
+                }
+            }
+        } finally {
+            try (Connection owner = TestCluster.connectAs("postgres"); Statement sql = owner.createStatement()) {
+                sql.execute("DROP SCHEMA audit_probe CASCADE");
+            }
         }
         assertEquals(from, placement().get("pingservice"), "pingservice is back where it was");
     }
@@ -254,6 +278,26 @@ class AuditTrailIT extends AdminServer {
         }
         assertEquals(from, placement().get("pingservice"), "the move did not run");
         assertEquals(0, rowsAfter(before));
+    }
+
+    @Test
+    @Order(7)
+    void noGeneratedSecretInTheOpenApiDocumentTheAuditTrailOrAnyAnswer() {
+        List<String> secrets = System.getenv().entrySet().stream().filter(e -> e.getKey().endsWith("_PASSWORD"))
+                .map(Map.Entry::getValue).filter(v -> v.length() >= 8).toList();
+        assertTrue(secrets.size() >= 7, "the run's generated passwords are in the environment: " + secrets.size());
+        List<HttpReply> answers = List.of(api().get("/openapi"), reader().get("audit?limit=500"), operator().get("session"),
+                api().as("operator", "wrong").get("schemas"), reader().postJson("schemas", "{\"schema\":\"x\"}"),
+                operator().postJson("schemas", "{\"schema\":1}"), operator().get("schemas/no_such_schema"),
+                operator().postJson(at(TestCluster.coordinator(), "/drain"), "{}"), operator().get("nodes"),
+                operator().postJson("services", "{\"name\":\"userservice\"}"), operator().get("placement"));
+        for (HttpReply answer : answers) {
+            for (String secret : secrets) {
+                assertFalse(answer.body().contains(secret), () -> "a generated password in " + answer);
+                answer.raw().headers().map().values().forEach(values -> values.forEach(value ->
+                        assertFalse(value.contains(secret), () -> "a generated password in a header of " + answer)));
+            }
+        }
     }
 
     @Test
