@@ -22,7 +22,10 @@ import org.citusschemas.it.ServiceClient;
 import org.citusschemas.it.TestCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The EAR on a full Payara Server: a domain of its own on free ports, prepared by
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * every pool pinged as the admin console's Ping button does. The domain is stopped afterwards,
  * whatever failed.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayaraServerIT {
 
     static final Path HOME = Path.of(System.getProperty("payara.server.home", "target/payara-server/payara6"));
@@ -233,6 +237,53 @@ class PayaraServerIT {
                 System.getProperty("payara.server.setup"), "setup"));
         assertTrue(again.output().contains("has already: create-jdbc-connection-pool"), again.output());
         assertTrue(!again.output().contains("applying"), again.output());
+    }
+
+    /**
+     * The README's way to put a real certificate on Payara Server: the PKCS #12 bundle imported into
+     * the domain's keystore with keytool, http-listener-2 pointed at its alias, the domain restarted.
+     * Last, since it restarts the domain.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void servesTheAdminApiOverHttpsWithAnInstalledCertificate() throws Exception {
+        Path tls = Path.of(System.getProperty("cluster.dir"), "server-tls");
+        ok(run(Map.of(), System.getProperty("admin.certificate.script"), tls.toString()));
+        String bundlePassword = Files.readAllLines(tls.resolve("admin-tls.properties")).stream()
+                .filter(line -> line.startsWith("javax.net.ssl.keyStorePassword=")).findFirst().orElseThrow()
+                .substring("javax.net.ssl.keyStorePassword=".length());
+        Path keystore = HOME.resolve("glassfish/domains/" + DOMAIN + "/config/keystore.p12");
+        Path passwords = tls.resolve("import.passwords");
+        // keytool reads the passwords from files, not from its command line (which ps shows).
+        Files.writeString(tls.resolve("source.password"), bundlePassword);
+        Files.writeString(passwords, "changeit");
+        try {
+            ok(run(Map.of(), Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-importkeystore",
+                    "-noprompt", "-srckeystore", tls.resolve("admin.p12").toString(), "-srcstoretype", "PKCS12",
+                    "-srcstorepass:file", tls.resolve("source.password").toString(), "-srcalias", "admin",
+                    "-destkeystore", keystore.toString(), "-deststoretype", "PKCS12",
+                    "-deststorepass:file", passwords.toString(), "-destalias", "citus-admin"));
+        } finally {
+            Files.delete(tls.resolve("source.password"));
+            Files.delete(passwords);
+        }
+        ok(asadmin("set", "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.cert-nickname=citus-admin"));
+        ok(run(Map.of(), ASADMIN.toString(), "restart-domain", DOMAIN));
+
+        ServiceClient https = ServiceClient.overHttps("localhost", portBase + 81, tls.resolve("admin.crt")).sibling("admin");
+        // restart-domain returns before the applications are loaded again.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        HttpReply ready = https.getOrNull("/health/ready");
+        while ((ready == null || ready.status() != 200) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            ready = https.getOrNull("/health/ready");
+        }
+        HttpReply readyAtLast = ready;
+        assertTrue(readyAtLast != null && readyAtLast.status() == 200, () -> "the admin API after the restart: " + readyAtLast);
+        HttpReply session = https.as("operator", System.getenv("ADMIN_OPERATOR_PASSWORD")).get("session");
+        assertEquals(200, session.status(), session::toString);
+        assertEquals("operator", session.object().getString("user"), session::toString);
+        assertTrue(session.header("Strict-Transport-Security").isPresent(), () -> "HSTS over HTTPS: " + session);
     }
 
     static void assertProblem(HttpReply reply, int status) {
