@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -12,10 +13,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * plain HTTP: {@code admin.plain-http-credentials} is {@code loopback} (the default: only from a
  * client on this machine, whose traffic never leaves it) or {@code never} (HTTPS only). Over
  * HTTPS, always. A request refused here is answered 403 before its password is looked at (it has
- * crossed the network in the clear by then: change it).
+ * crossed the network in the clear by then: change it). Any other value refuses them, and says so
+ * in the log.
  */
 @ApplicationScoped
 public class PlainHttp {
+
+    private static final Logger LOG = Logger.getLogger(PlainHttp.class.getName());
 
     public static final String SETTING = "admin.plain-http-credentials";
 
@@ -31,7 +35,12 @@ public class PlainHttp {
         return switch (policy) {
             case "never" -> false;
             case "loopback" -> isLoopback(request.getRemoteAddr());
-            default -> throw new IllegalStateException(SETTING + " is '" + policy + "': it must be loopback or never");
+            default -> {
+                // Fails closed: HTTPS only, until the setting says what it means.
+                LOG.severe(() -> SETTING + " is '" + policy + "', neither loopback nor never: credentials over plain "
+                        + "HTTP are refused");
+                yield false;
+            }
         };
     }
 
