@@ -43,8 +43,10 @@ class AdminHttpsIT {
 
     /** Runs the certificate script on the directory; its output. */
     static String makeCertificate(Path dir) throws IOException, InterruptedException {
-        Process script = new ProcessBuilder(System.getProperty("admin.certificate.script"), dir.toString())
-                .redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(System.getProperty("admin.certificate.script"), dir.toString())
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process script = builder.start();
         assertTrue(script.waitFor(60, TimeUnit.SECONDS), "admin-certificate did not finish");
         String output = new String(script.getInputStream().readAllBytes());
         assertEquals(0, script.exitValue(), output);

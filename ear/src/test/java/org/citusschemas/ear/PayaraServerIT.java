@@ -248,7 +248,8 @@ class PayaraServerIT {
     @Order(Integer.MAX_VALUE)
     void servesTheAdminApiOverHttpsWithAnInstalledCertificate() throws Exception {
         Path tls = Path.of(System.getProperty("cluster.dir"), "server-tls");
-        ok(run(Map.of(), System.getProperty("admin.certificate.script"), tls.toString()));
+        ok(run(Map.of("JAVA_HOME", System.getProperty("java.home")), System.getProperty("admin.certificate.script"),
+                tls.toString()));
         String bundlePassword = Files.readAllLines(tls.resolve("admin-tls.properties")).stream()
                 .filter(line -> line.startsWith("javax.net.ssl.keyStorePassword=")).findFirst().orElseThrow()
                 .substring("javax.net.ssl.keyStorePassword=".length());
