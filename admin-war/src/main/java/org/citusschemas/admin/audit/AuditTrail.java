@@ -90,13 +90,27 @@ public class AuditTrail {
         }
     }
 
+    /** Records the end of every audited rebalance whose job has ended and has none yet; how many. */
+    public int recordJobEnds() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            return recordJobEnds(connection);
+        }
+    }
+
+    private static int recordJobEnds(Connection connection) throws SQLException {
+        try (PreparedStatement ends = connection.prepareStatement("SELECT admin_audit.record_job_ends()");
+             ResultSet added = ends.executeQuery()) {
+            added.next();
+            return added.getInt(1);
+        }
+    }
+
     /** The records the query asks for, newest first, after recording the end of every rebalance that ended. */
     public List<AuditRecord> records(Query query) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            try (PreparedStatement ends = connection.prepareStatement("SELECT admin_audit.record_job_ends()")) {
-                ends.execute();
-            }
+            recordJobEnds(connection);
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT r.id, r.at, r.user_name, r.address, r.operation, r.method, r.path, r.parameters::text,
                            o.status, o.at, o.title, o.detail, o.notices, o.job_id, e.ended_at, e.state
