@@ -19,6 +19,8 @@
   const MIN_BLOCK = 70;
   const BLOCK_GAP = 5;
   const STACK_PADDING = 12;
+  /** Rows of the audit trail the page shows, read with GET /nodes (every fifth refresh, and after each action). */
+  const AUDIT_ROWS = 10;
 
   const $ = (id) => document.getElementById(id);
   const state = {
@@ -26,6 +28,7 @@
     nodes: [],
     schemas: [],
     activity: null,
+    audit: null,            // { body } or { failure }: the latest GET /audit
     colours: new Map(),
     moving: new Map(),      // schema -> where this page is moving it (a move or a drain it started)
     jobMoves: new Map(),    // schema -> node key a running rebalance task is moving it to
@@ -223,18 +226,23 @@
     state.refreshing = true;
     try {
       const wantNodes = withNodes || state.nodes.length === 0 || state.refreshes % NODES_EVERY === 0;
-      const [nodes, schemas, activity, rebalance] = await Promise.all([
+      const [nodes, schemas, activity, rebalance, audit] = await Promise.all([
         wantNodes ? api('GET', 'nodes').then((r) => r.body) : Promise.resolve(state.nodes),
         api('GET', 'schemas').then((r) => r.body),
         api('GET', 'activity').then((r) => ({ body: r.body }), (failure) => ({ failure })),
         api('GET', 'rebalance').then((r) => r.body, () => null), // 404: none ever ran
+        wantNodes || !state.audit
+          ? api('GET', 'audit?limit=' + AUDIT_ROWS).then((r) => ({ body: r.body }), (failure) => ({ failure }))
+          : Promise.resolve(state.audit),
       ]);
       state.refreshes++;
       state.nodes = nodes;
       state.schemas = schemas;
       state.activity = activity;
+      state.audit = audit;
       followRunning(rebalance);
       render();
+      renderAudit();
       $('trouble').hidden = true;
       $('refreshed').textContent = 'Updated ' + new Date().toLocaleTimeString() + ' · refreshes every '
         + REFRESH_MS / 1000 + ' s';
@@ -758,6 +766,49 @@
         el('thead', {}, el('tr', {}, ['Task', 'Move', 'Status'].map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, rows)));
     $('progress').dataset.state = job.state;
+  }
+
+  // ------------------------------------------------------------------ recent changes
+
+  /** What a record asked for, in a few words: the operation and what it names (schema, node, body). */
+  function asked(record) {
+    const parameters = record.parameters || {};
+    const named = Object.values(parameters.path || {}).join(':');
+    const body = parameters.body && typeof parameters.body === 'object' ? parameters.body : null;
+    const details = body ? Object.entries(body).map(([k, v]) => k + ' ' + (typeof v === 'object' ? JSON.stringify(v) : v)) : [];
+    return [record.operation, named, details.join(', ')].filter((part) => part).join(' · ');
+  }
+
+  function outcomeOf(record) {
+    const outcome = record.outcome;
+    if (!outcome) return 'no answer recorded (the server stopped while it ran)';
+    let text = String(outcome.status) + (outcome.status < 400 ? ' done' : ' ' + (outcome.title || '')
+      + (outcome.detail ? ': ' + outcome.detail : ''));
+    if (outcome.job_id) {
+      text += ' · job ' + outcome.job_id + (outcome.job_state
+        ? ' ' + outcome.job_state + ' ' + new Date(outcome.job_ended_at).toLocaleTimeString() : ' running');
+    }
+    return text;
+  }
+
+  function renderAudit() {
+    const answer = state.audit;
+    const note = $('audit-note');
+    if (!answer) return;
+    if (answer.failure) {
+      note.textContent = 'The audit trail could not be read: ' + describe(answer.failure);
+      note.hidden = false;
+      return;
+    }
+    note.hidden = answer.body.records.length > 0;
+    note.textContent = 'Nothing has been changed through the admin API yet.';
+    $('audit').querySelector('tbody').replaceChildren(...answer.body.records.map((record) => el('tr', {
+      'data-id': record.id,
+      class: record.outcome && record.outcome.status >= 400 ? 'refused' : null,
+    }, el('td', {}, el('time', { datetime: record.at, title: record.at }, new Date(record.at).toLocaleString())),
+    el('td', {}, record.user + ' (' + record.address + ')'),
+    el('td', {}, asked(record)),
+    el('td', {}, outcomeOf(record)))));
   }
 
   // ------------------------------------------------------------------ start

@@ -177,6 +177,19 @@ class ConsoleIT extends AdminServer {
         assertEquals(to, placement().get("pingservice"), "the API places it on the chosen node");
         assertEquals(Set.of(key(to)), shardNodes().get("pingservice"), "citus_shards agrees");
         browser.await(PAGE, d -> key(to).equals(block(d, "pingservice").getAttribute("data-node")));
+
+        // The move is the newest record of the audit trail, and the page lists it first.
+        JsonObject newest = operator().get("audit?limit=1").object().getJsonArray("records").getJsonObject(0);
+        assertEquals("schema.move", newest.getString("operation"), newest::toString);
+        WebElement row = browser.await(PAGE, d -> {
+            WebElement first = d.findElement(By.cssSelector("#audit tbody tr"));
+            return String.valueOf(newest.getJsonNumber("id")).equals(first.getAttribute("data-id")) ? first : null;
+        });
+        assertTrue(row.getText().contains("operator (127.0.0.1)"), row::getText);
+        // (jsonb keeps an object's members in its own order: by length, then alphabetically)
+        assertTrue(row.getText().contains("schema.move · pingservice · host " + to.host() + ", mode force_logical, port "
+                + to.port()), row::getText);
+        assertTrue(row.getText().contains("200 done"), row::getText);
         browser.screenshot("console-moved");
     }
 
@@ -245,6 +258,10 @@ class ConsoleIT extends AdminServer {
         assertTrue(failed.getText().contains("400 Bad Request"), failed::getText);
         assertTrue(failed.getText().contains(api.object().getString("detail")), failed::getText);
         assertEquals(here, placement().get("timeservice"), "nothing moved");
+        // In the recent changes, the page's refused move (the newest but the API call above), marked refused.
+        WebElement refusedRow = browser.await(PAGE, d -> d.findElements(By.cssSelector("#audit tbody tr.refused")).stream()
+                .filter(r -> r.getText().contains("schema.move · timeservice")).findFirst().orElse(null));
+        assertTrue(refusedRow.getText().contains("400 Bad Request: " + api.object().getString("detail")), refusedRow::getText);
 
         // A schema that does not exist: the API's 404 and its detail.
         page.findElement(By.id("distribute-schema")).sendKeys("no_such_schema");
