@@ -128,7 +128,7 @@ class AdminApiIT extends AdminServer {
         HttpReply openapi = anonymous().get("/openapi");
         assertEquals(200, openapi.status(), openapi::toString);
         for (String path : List.of("/schemas:", "/schemas/{name}/move:", "/placement:", "/rebalance:",
-                "/rebalance/plan:", "/rebalance/jobs/{id}:", "/rebalance/strategies:", "/nodes:", "/services:", "/activity:", "/session:")) {
+                "/rebalance/plan:", "/rebalance/jobs/{id}:", "/rebalance/strategies:", "/nodes:", "/services:", "/activity:", "/session:", "/audit:")) {
             assertTrue(openapi.body().contains(path), () -> path + " missing from " + openapi.body());
         }
     }
