@@ -59,21 +59,12 @@ class AdminApiIT extends AdminServer {
         return api();
     }
 
-    ServiceClient reader() {
-        return anonymous().as("reader", TestCluster.adminPassword("reader"));
-    }
-
     static void assertProblem(HttpReply reply, int status, String detailMentions) {
         assertEquals(status, reply.status(), reply::toString);
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
         assertEquals(status, reply.object().getInt("status"), reply::toString);
         assertTrue(reply.object().getString("detail").contains(detailMentions),
                 () -> "detail should mention '" + detailMentions + "': " + reply);
-    }
-
-    static HttpReply ok(HttpReply reply) {
-        assertTrue(reply.status() / 100 == 2, reply::toString);
-        return reply;
     }
 
     /** The workers as Citus registered them: 127.0.0.1 and a port each, or containers' network names. */
@@ -83,11 +74,6 @@ class AdminApiIT extends AdminServer {
 
     static Node worker2() {
         return TestCluster.workers().get(1);
-    }
-
-    /** A path under /nodes for that node. */
-    static String nodePath(Node node, String rest) {
-        return "nodes/" + node.host() + "/" + node.port() + rest;
     }
 
     /** Every node's id, address, role and whether it may hold schemas, as GET /nodes tells them. */

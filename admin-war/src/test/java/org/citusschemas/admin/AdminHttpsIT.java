@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -14,8 +13,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
+import org.citusschemas.it.AdminCertificate;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.Listening;
 import org.citusschemas.it.SeparateMicro;
@@ -33,35 +32,18 @@ import org.junit.jupiter.api.Test;
  */
 class AdminHttpsIT {
 
-    static Path tls;
+    static AdminCertificate tls;
     static SeparateMicro micro;
     static int httpsPort;
 
-    static Path certificate() {
-        return tls.resolve("admin.crt");
-    }
-
-    /** Runs the certificate script on the directory; its output. */
-    static String makeCertificate(Path dir) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(System.getProperty("admin.certificate.script"), dir.toString())
-                .redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process script = builder.start();
-        assertTrue(script.waitFor(60, TimeUnit.SECONDS), "admin-certificate did not finish");
-        String output = new String(script.getInputStream().readAllBytes());
-        assertEquals(0, script.exitValue(), output);
-        return output;
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        tls = Path.of(System.getProperty("cluster.dir"), "https-admin-tls");
-        makeCertificate(tls);
+        tls = AdminCertificate.make(Path.of(System.getProperty("cluster.dir"), "https-admin-tls"));
         httpsPort = SeparateMicro.freePort();
         micro = SeparateMicro.start(System.getProperty("service.war"), "https-admin",
                 List.of("-Dadmin.plain-http-credentials=never"),
                 List.of("--sslport", String.valueOf(httpsPort), "--sslcert", "admin",
-                        "--systemproperties", tls.resolve("admin-tls.properties").toString()))
+                        "--systemproperties", tls.properties().toString()))
                 .awaitReady(Duration.ofMinutes(3));
     }
 
@@ -73,7 +55,7 @@ class AdminHttpsIT {
     }
 
     static ServiceClient https(String host) {
-        return ServiceClient.overHttps(host, httpsPort, certificate());
+        return ServiceClient.overHttps(host, httpsPort, tls.certificate());
     }
 
     @Test
@@ -94,10 +76,9 @@ class AdminHttpsIT {
 
     @Test
     void aClientThatDoesNotTrustTheCertificateGetsNoAnswer() throws Exception {
-        Path other = Path.of(System.getProperty("cluster.dir"), "https-admin-other-tls");
-        makeCertificate(other);
+        AdminCertificate other = AdminCertificate.make(Path.of(System.getProperty("cluster.dir"), "https-admin-other-tls"));
         UncheckedIOException refused = assertThrows(UncheckedIOException.class,
-                () -> ServiceClient.overHttps("localhost", httpsPort, other.resolve("admin.crt")).get("health"));
+                () -> ServiceClient.overHttps("localhost", httpsPort, other.certificate()).get("health"));
         assertTrue(refused.getCause() instanceof SSLHandshakeException, refused::toString);
     }
 
@@ -130,20 +111,14 @@ class AdminHttpsIT {
 
     @Test
     void makesTheCertificateOnceAndKeepsItsKeyPrivate() throws Exception {
-        String certificate = Files.readString(certificate());
-        makeCertificate(tls);
-        assertEquals(certificate, Files.readString(certificate()), "a second run reuses the certificate");
+        String certificate = Files.readString(tls.certificate());
+        AdminCertificate.make(tls.dir());
+        assertEquals(certificate, Files.readString(tls.certificate()), "a second run reuses the certificate");
         assertTrue(certificate.startsWith("-----BEGIN CERTIFICATE-----"), certificate);
-        for (String secret : List.of("admin.p12", "admin-tls.properties")) {
+        for (Path secret : List.of(tls.keystore(), tls.properties())) {
             assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
-                    Files.getPosixFilePermissions(tls.resolve(secret)), secret);
+                    Files.getPosixFilePermissions(secret), secret::toString);
         }
-        assertFalse(micro.log().contains(keystorePassword()), "the keystore's password is not in the log");
-    }
-
-    static String keystorePassword() throws IOException {
-        return Files.readAllLines(tls.resolve("admin-tls.properties")).stream()
-                .filter(line -> line.startsWith("javax.net.ssl.keyStorePassword=")).findFirst().orElseThrow()
-                .substring("javax.net.ssl.keyStorePassword=".length());
+        assertFalse(micro.log().contains(tls.keystorePassword()), "the keystore's password is not in the log");
     }
 }

@@ -1,6 +1,7 @@
 package org.citusschemas.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -48,6 +49,22 @@ abstract class AdminServer {
     /** The admin API, logged in as the local "operator" user. */
     ServiceClient operator() {
         return api().as("operator", TestCluster.adminPassword("operator"));
+    }
+
+    /** The admin API, logged in as the local "reader" user. */
+    ServiceClient reader() {
+        return api().as("reader", TestCluster.adminPassword("reader"));
+    }
+
+    /** The reply, when it is a success (2xx). */
+    static HttpReply ok(HttpReply reply) {
+        assertTrue(reply.status() / 100 == 2, reply::toString);
+        return reply;
+    }
+
+    /** A path under /nodes for that node. */
+    static String nodePath(Node node, String rest) {
+        return "nodes/" + node.host() + "/" + node.port() + rest;
     }
 
     /** A node as the API names it ({"host", "port"}). */

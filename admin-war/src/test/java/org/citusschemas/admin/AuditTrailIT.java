@@ -42,10 +42,6 @@ class AuditTrailIT extends AdminServer {
         CitusRequirement.assumeInstalled("AuditTrailIT." + test.getTestMethod().orElseThrow().getName());
     }
 
-    ServiceClient reader() {
-        return api().as("reader", TestCluster.adminPassword("reader"));
-    }
-
     /** One change as a caller makes it, and what its record must say. */
     record Change(String operation, ServiceClient as, String user, String method, String path, String body,
                   int status) {
@@ -103,15 +99,6 @@ class AuditTrailIT extends AdminServer {
         return record;
     }
 
-    static HttpReply ok(HttpReply reply) {
-        assertTrue(reply.status() / 100 == 2, reply::toString);
-        return reply;
-    }
-
-    static String at(Node node, String rest) {
-        return "nodes/" + node.host() + "/" + node.port() + rest;
-    }
-
     @Test
     @Order(1)
     void recordsEveryKindOfChangeOnceWhetherItRanFailedOrWasRefused() throws Exception {
@@ -143,8 +130,8 @@ class AuditTrailIT extends AdminServer {
                 new Change("rebalance.start", operator, "operator", "POST", "rebalance", "{\"strategy\":\"no_such_strategy\"}", 400),
                 new Change("node.add", operator, "operator", "POST", "nodes",
                         "{\"host\":\"" + from.host() + "\",\"port\":" + from.port() + "}", 409),
-                new Change("node.drain", operator, "operator", "POST", at(coordinator, "/drain"), "{}", 409),
-                new Change("node.remove", operator, "operator", "DELETE", at(new Node("127.0.0.1", 1), ""), null, 404),
+                new Change("node.drain", operator, "operator", "POST", nodePath(coordinator, "/drain"), "{}", 409),
+                new Change("node.remove", operator, "operator", "DELETE", nodePath(new Node("127.0.0.1", 1), ""), null, 404),
                 new Change("service.onboard", operator, "operator", "POST", "services", "{\"name\":\"userservice\"}", 409),
                 new Change("service.onboard", reader(), "reader", "POST", "services", "{\"name\":\"readerservice\"}", 403));
         int distributed = 0;
@@ -294,7 +281,7 @@ class AuditTrailIT extends AdminServer {
         List<HttpReply> answers = List.of(api().get("/openapi"), reader().get("audit?limit=500"), operator().get("session"),
                 api().as("operator", "wrong").get("schemas"), reader().postJson("schemas", "{\"schema\":\"x\"}"),
                 operator().postJson("schemas", "{\"schema\":1}"), operator().get("schemas/no_such_schema"),
-                operator().postJson(at(TestCluster.coordinator(), "/drain"), "{}"), operator().get("nodes"),
+                operator().postJson(nodePath(TestCluster.coordinator(), "/drain"), "{}"), operator().get("nodes"),
                 operator().postJson("services", "{\"name\":\"userservice\"}"), operator().get("placement"));
         for (HttpReply answer : answers) {
             for (String secret : secrets) {

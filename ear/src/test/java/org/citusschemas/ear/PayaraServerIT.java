@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.citusschemas.it.AdminCertificate;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.ServiceClient;
 import org.citusschemas.it.TestCluster;
@@ -247,31 +248,27 @@ class PayaraServerIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void servesTheAdminApiOverHttpsWithAnInstalledCertificate() throws Exception {
-        Path tls = Path.of(System.getProperty("cluster.dir"), "server-tls");
-        ok(run(Map.of("JAVA_HOME", System.getProperty("java.home")), System.getProperty("admin.certificate.script"),
-                tls.toString()));
-        String bundlePassword = Files.readAllLines(tls.resolve("admin-tls.properties")).stream()
-                .filter(line -> line.startsWith("javax.net.ssl.keyStorePassword=")).findFirst().orElseThrow()
-                .substring("javax.net.ssl.keyStorePassword=".length());
+        AdminCertificate tls = AdminCertificate.make(Path.of(System.getProperty("cluster.dir"), "server-tls"));
         Path keystore = HOME.resolve("glassfish/domains/" + DOMAIN + "/config/keystore.p12");
-        Path passwords = tls.resolve("import.passwords");
+        Path master = tls.dir().resolve("master.password");
+        Path source = tls.dir().resolve("source.password");
         // keytool reads the passwords from files, not from its command line (which ps shows).
-        Files.writeString(tls.resolve("source.password"), bundlePassword);
-        Files.writeString(passwords, "changeit");
+        Files.writeString(source, tls.keystorePassword());
+        Files.writeString(master, "changeit");
         try {
             ok(run(Map.of(), Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-importkeystore",
-                    "-noprompt", "-srckeystore", tls.resolve("admin.p12").toString(), "-srcstoretype", "PKCS12",
-                    "-srcstorepass:file", tls.resolve("source.password").toString(), "-srcalias", "admin",
+                    "-noprompt", "-srckeystore", tls.keystore().toString(), "-srcstoretype", "PKCS12",
+                    "-srcstorepass:file", source.toString(), "-srcalias", "admin",
                     "-destkeystore", keystore.toString(), "-deststoretype", "PKCS12",
-                    "-deststorepass:file", passwords.toString(), "-destalias", "citus-admin"));
+                    "-deststorepass:file", master.toString(), "-destalias", "citus-admin"));
         } finally {
-            Files.delete(tls.resolve("source.password"));
-            Files.delete(passwords);
+            Files.delete(source);
+            Files.delete(master);
         }
         ok(asadmin("set", "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.cert-nickname=citus-admin"));
         ok(run(Map.of(), ASADMIN.toString(), "restart-domain", DOMAIN));
 
-        ServiceClient https = ServiceClient.overHttps("localhost", portBase + 81, tls.resolve("admin.crt")).sibling("admin");
+        ServiceClient https = ServiceClient.overHttps("localhost", portBase + 81, tls.certificate()).sibling("admin");
         // restart-domain returns before the applications are loaded again.
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         HttpReply ready = https.getOrNull("/health/ready");

@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Set;
 import org.citusschemas.problem.Problem;
 
 /**
@@ -21,14 +20,13 @@ import org.citusschemas.problem.Problem;
 public class OperatorsOnly implements ContainerRequestFilter {
 
     public static final String OPERATOR = "operator";
-    private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
 
     @Context
     ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (READING.contains(request.getMethod()) || resource.getResourceClass() == SessionResource.class
+        if (CrossSiteRequests.SAFE_METHODS.contains(request.getMethod()) || resource.getResourceClass() == SessionResource.class
                 || request.getSecurityContext().isUserInRole(OPERATOR)) {
             return;
         }

@@ -124,19 +124,11 @@ public class AuditTrail {
                        AND (?::bigint IS NULL OR r.id < ?)
                      ORDER BY r.id DESC
                      LIMIT ?""")) {
-                int i = 1;
-                for (Object criterion : new Object[] {query.user(), query.operation(), query.from(), query.to(),
-                        query.before()}) {
-                    int type = criterion instanceof String ? Types.VARCHAR
-                            : criterion instanceof Long ? Types.BIGINT : Types.TIMESTAMP_WITH_TIMEZONE;
-                    for (int twice = 0; twice < 2; twice++, i++) {
-                        if (criterion == null) {
-                            select.setNull(i, type);
-                        } else {
-                            select.setObject(i, criterion, type);
-                        }
-                    }
-                }
+                int i = criterion(select, 1, query.user(), Types.VARCHAR);
+                i = criterion(select, i, query.operation(), Types.VARCHAR);
+                i = criterion(select, i, query.from(), Types.TIMESTAMP_WITH_TIMEZONE);
+                i = criterion(select, i, query.to(), Types.TIMESTAMP_WITH_TIMEZONE);
+                i = criterion(select, i, query.before(), Types.BIGINT);
                 select.setInt(i, query.limit());
                 List<AuditRecord> records = new ArrayList<>();
                 try (ResultSet row = select.executeQuery()) {
@@ -147,6 +139,18 @@ public class AuditTrail {
                 return records;
             }
         }
+    }
+
+    /** A criterion's value, null for any, at i and i + 1 ("? IS NULL OR column = ?"); the next index. */
+    private static int criterion(PreparedStatement select, int i, Object value, int type) throws SQLException {
+        for (int at = i; at < i + 2; at++) {
+            if (value == null) {
+                select.setNull(at, type);
+            } else {
+                select.setObject(at, value, type);
+            }
+        }
+        return i + 2;
     }
 
     private static AuditRecord read(ResultSet row) throws SQLException {

@@ -1,7 +1,5 @@
 package org.citusschemas.admin.rebalance;
 
-import org.citusschemas.admin.citus.Noticed;
-import org.citusschemas.admin.audit.Audited;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
@@ -21,7 +19,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.sql.SQLException;
 import java.util.List;
+import org.citusschemas.admin.audit.Audited;
 import org.citusschemas.admin.citus.CitusOperations;
+import org.citusschemas.admin.citus.Noticed;
 import org.citusschemas.admin.citus.Outcome;
 import org.citusschemas.admin.citus.Records.PlannedMove;
 import org.citusschemas.admin.citus.Records.RebalanceJob;

@@ -1,6 +1,5 @@
 package org.citusschemas.admin.schemas;
 
-import org.citusschemas.admin.audit.Audited;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.sql.SQLException;
 import java.util.List;
+import org.citusschemas.admin.audit.Audited;
 import org.citusschemas.admin.citus.CitusOperations;
 import org.citusschemas.admin.citus.Outcome;
 import org.citusschemas.admin.citus.Port;

@@ -1,7 +1,5 @@
 package org.citusschemas.admin.services;
 
-import org.citusschemas.admin.citus.Noticed;
-import org.citusschemas.admin.audit.Audited;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
@@ -23,10 +21,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.citusschemas.admin.audit.Audited;
 import org.citusschemas.admin.citus.CitusOperations;
+import org.citusschemas.admin.citus.DatabaseAddress;
+import org.citusschemas.admin.citus.Noticed;
 import org.citusschemas.admin.citus.Outcome;
 import org.citusschemas.admin.citus.Records.DistributedSchema;
-import org.citusschemas.admin.citus.DatabaseAddress;
 import org.citusschemas.admin.citus.SqlNames;
 import org.citusschemas.admin.schemas.SchemasResource;
 
