@@ -239,10 +239,11 @@
       state.nodes = nodes;
       state.schemas = schemas;
       state.activity = activity;
+      const newAudit = audit !== state.audit; // read with the nodes only: redraw the table when it was
       state.audit = audit;
       followRunning(rebalance);
       render();
-      renderAudit();
+      if (newAudit) renderAudit();
       $('trouble').hidden = true;
       $('refreshed').textContent = 'Updated ' + new Date().toLocaleTimeString() + ' · refreshes every '
         + REFRESH_MS / 1000 + ' s';
@@ -805,10 +806,10 @@
     $('audit').querySelector('tbody').replaceChildren(...answer.body.records.map((record) => el('tr', {
       'data-id': record.id,
       class: record.outcome && record.outcome.status >= 400 ? 'refused' : null,
-    }, el('td', {}, el('time', { datetime: record.at, title: record.at }, new Date(record.at).toLocaleString())),
-    el('td', {}, record.user + ' (' + record.address + ')'),
-    el('td', {}, asked(record)),
-    el('td', {}, outcomeOf(record)))));
+    }, el('td', { 'data-label': 'When' }, el('time', { datetime: record.at, title: record.at }, new Date(record.at).toLocaleString())),
+    el('td', { 'data-label': 'Who' }, record.user + ' (' + record.address + ')'),
+    el('td', { 'data-label': 'What' }, asked(record)),
+    el('td', { 'data-label': 'Outcome' }, outcomeOf(record)))));
   }
 
   // ------------------------------------------------------------------ start

@@ -148,13 +148,21 @@ class ConsoleIT extends AdminServer {
         assertTrue(reached.containsAll(List.of("logout", "move-schema", "move-target", "move-mode",
                 "rebalance-strategy", "rebalance-mode", "plan-button", "distribute-schema", "drain-node")), reached::toString);
 
-        // A narrow window: the nodes go one under the other, and every block stays readable.
+        // A narrow window: the nodes go one under the other, and every block stays readable; so do the
+        // recent changes, a record per block (one made here, and the page read again to show it).
+        assertEquals(404, operator().delete("schemas/no_such_schema").status());
+        page.navigate().refresh();
         browser.viewport(420, 900);
         browser.await(PAGE, d -> {
             List<WebElement> columns = d.findElements(By.cssSelector("#map .node"));
-            return columns.get(1).getLocation().getY() > columns.get(0).getLocation().getY();
+            return columns.size() > 1 && columns.get(1).getLocation().getY() > columns.get(0).getLocation().getY();
         });
         assertTrue(block(page, "userservice").getSize().getWidth() > 300, "a block spans the narrow window");
+        WebElement change = browser.await(PAGE, d -> d.findElements(By.cssSelector("#audit tbody tr")).stream()
+                .findFirst().orElse(null));
+        assertEquals("block", change.getCssValue("display"), "a record is a block in a narrow window");
+        assertTrue(change.getSize().getWidth() > 300, "a record spans the narrow window");
+        assertTrue(change.getText().contains("schema.undistribute · no_such_schema"), change::getText);
         browser.screenshot("console-narrow");
     }
 
