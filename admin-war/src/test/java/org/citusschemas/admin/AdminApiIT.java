@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -507,12 +508,8 @@ class AdminApiIT extends AdminServer {
         JsonObject stopped = ok(operator().delete("rebalance")).object();
         assertNotNull(stopped.getJsonArray("notices"), stopped::toString);
 
-        String state = "";
-        for (int i = 0; i < 120 && !List.of("cancelled", "finished", "failed").contains(state); i++) {
-            Thread.sleep(500);
-            state = ok(operator().get("rebalance/jobs/" + job)).object().getString("state");
-        }
-        assertEquals("cancelled", state, "the stopped job");
+        JsonObject ended = awaitJob(job, Duration.ofMinutes(1));
+        assertEquals("cancelled", ended.getString("state"), ended::toString);
         assertEquals(job, ok(operator().get("rebalance")).object().getJsonNumber("job_id").longValue());
 
         Map<String, Node> now = placement();

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.citusschemas.it.HttpReply;
@@ -79,6 +82,27 @@ abstract class AdminServer {
         return schemas.array().stream().map(JsonValue::asJsonObject).filter(s -> !s.isNull("node"))
                 .collect(Collectors.toMap(s -> s.getString("name"), s -> node(s.getJsonObject("node"))));
     }
+
+    /**
+     * The rebalance job as GET /rebalance/jobs/{id} says once it has ended (finished, failed or
+     * cancelled). Citus retries a failed task after 5 s, 20 s and then every minute, so a limit
+     * of a few minutes lets a job that retried end.
+     */
+    JsonObject awaitJob(long job, Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        JsonObject state;
+        do {
+            state = ok(operator().get("rebalance/jobs/" + job)).object();
+            if (ENDED.contains(state.getString("state"))) {
+                return state;
+            }
+            Thread.sleep(500);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("job " + job + " still " + state.getString("state") + " after " + limit + ": " + state);
+    }
+
+    /** The states of a Citus background job that has ended. */
+    static final List<String> ENDED = List.of("finished", "failed", "cancelled");
 
     /** The body of POST /schemas/{name}/move to that node. */
     static String moveBody(Node to, String mode) {

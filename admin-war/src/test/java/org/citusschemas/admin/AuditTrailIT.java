@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -166,9 +167,16 @@ class AuditTrailIT extends AdminServer {
                 "{\"strategy\":\"by_shard_count\",\"mode\":\"block_writes\"}", 202));
         long job = record.getJsonObject("outcome").getJsonNumber("job_id").longValue();
         long id = record.getJsonNumber("id").longValue();
-        // The server records the end by itself (every 15 s), whether or not anyone reads /audit: watch the table.
+        // Citus may retry a task (a move that meets the leftovers of an earlier one waits for their cleanup):
+        // wait for the job's own end first, then give the server's timer (every 15 s) three turns.
+        JsonObject citusJob = awaitJob(job, Duration.ofMinutes(5));
+        assertEquals("finished", citusJob.getString("state"), citusJob::toString);
+        citusJob.getJsonArray("tasks").getValuesAs(JsonObject.class).stream()
+                .filter(task -> task.getInt("retry_count", 0) > 0)
+                .forEach(task -> System.out.println("[audit trail] job " + job + " retried a task: " + task));
+        // The server records the end by itself, whether or not anyone reads /audit: watch the table.
         String state = null;
-        for (int i = 0; i < 240 && state == null; i++) {
+        for (int i = 0; i < 180 && state == null; i++) {
             try (Connection admin = TestCluster.connectAs("citusadmin"); Statement sql = admin.createStatement();
                  ResultSet row = sql.executeQuery("SELECT state FROM admin_audit.job_end WHERE request_id = " + id)) {
                 state = row.next() ? row.getString(1) : null;
@@ -177,12 +185,12 @@ class AuditTrailIT extends AdminServer {
                 Thread.sleep(250);
             }
         }
-        assertEquals("finished", state, "the end of job " + job + " was recorded within 60 s");
+        assertEquals("finished", state, "the end of job " + job + " (Citus: finished at " + citusJob.getString("finished_at")
+                + ") was not recorded within 45 s of it; the server logs a WARNING when it cannot record it");
         JsonObject ended = ok(reader().get("audit?operation=rebalance.start&limit=1")).object()
                 .getJsonArray("records").getJsonObject(0);
         assertEquals(id, ended.getJsonNumber("id").longValue(), ended::toString);
         assertEquals("finished", ended.getJsonObject("outcome").getString("job_state"), ended::toString);
-        JsonObject citusJob = ok(reader().get("rebalance/jobs/" + job)).object();
         assertEquals(OffsetDateTime.parse(citusJob.getString("finished_at")).toInstant(),
                 OffsetDateTime.parse(ended.getJsonObject("outcome").getString("job_ended_at")).toInstant(),
                 citusJob::toString);

@@ -100,21 +100,6 @@ class TutorialScenarioIT extends AdminServer {
                 () -> "the user schema alone on its worker: " + end);
     }
 
-    JsonObject awaitJob(long job, Duration limit) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        JsonObject state;
-        do {
-            HttpReply reply = operator().get("rebalance/jobs/" + job);
-            assertEquals(200, reply.status(), reply::toString);
-            state = reply.object();
-            if (List.of("finished", "failed", "cancelled").contains(state.getString("state"))) {
-                return state;
-            }
-            Thread.sleep(500);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("job " + job + " still " + state.getString("state") + " after " + limit + ": " + state);
-    }
-
     static long countUsers(List<Long> ids) throws Exception {
         try (Connection users = TestCluster.connectAs("userservice");
              PreparedStatement query = users.prepareStatement("SELECT count(*) FROM users WHERE id = ANY (?)")) {
