@@ -53,11 +53,13 @@ public class ProblemPages extends HttpServlet {
     }
 
     private static String detail(int status, HttpServletRequest request) {
-        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        // The error's own address; when /problems/... itself is asked for, that address.
+        Object error = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Object path = error != null ? error : request.getRequestURI();
         return switch (status) {
             case HttpServletResponse.SC_UNAUTHORIZED -> "This needs a login";
             case HttpServletResponse.SC_FORBIDDEN -> "Your login may not " + request.getMethod() + " here";
-            case HttpServletResponse.SC_NOT_FOUND -> "Nothing at " + (path == null ? "this address" : path);
+            case HttpServletResponse.SC_NOT_FOUND -> "Nothing at " + path;
             case HttpServletResponse.SC_METHOD_NOT_ALLOWED -> "Method " + request.getMethod() + " is not allowed here";
             case HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE -> BodyLimit.tooLarge().getMessage();
             case HttpServletResponse.SC_INTERNAL_SERVER_ERROR -> "Unexpected server error; details are in the server log";
