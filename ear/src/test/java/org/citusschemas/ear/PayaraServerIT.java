@@ -220,6 +220,24 @@ class PayaraServerIT {
         assertProblem(delete, 405);
     }
 
+    /**
+     * A path outside every context root, by any method, and "/" itself: the root application's
+     * 404 problem+json that names the path (Payara Server's own answer is an HTML page).
+     */
+    @Test
+    void answersPathsOutsideEveryApplicationAsProblems() {
+        for (String method : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
+            for (String path : List.of("", "users", "nowhere/at/all", "problems/500")) {
+                HttpReply reply = server.send(method, path, method.equals("GET") ? null : "application/json",
+                        method.equals("GET") ? null : "{}");
+                assertProblem(reply, 404);
+                assertEquals("Nothing at /" + path, reply.object().getString("detail"), reply::toString);
+            }
+        }
+        HttpReply ready = server.sibling("user").get("/health/ready");
+        assertEquals(200, ready.status(), "the server's own /health beside the root application: " + ready);
+    }
+
     @Test
     void flushingAPoolNeedsNoRedeploy() throws Exception {
         ok(asadmin("flush-connection-pool", "userservice-pool"));
