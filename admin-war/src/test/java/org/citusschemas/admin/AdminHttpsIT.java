@@ -72,6 +72,12 @@ class AdminHttpsIT {
         HttpReply page = https("localhost").get("");
         assertEquals(200, page.status(), page::toString);
         assertTrue(page.body().contains("<title>"), page::toString);
+        // The page's login over HTTPS: its session cookie is never sent back over plain HTTP.
+        HttpReply login = https("localhost").postJson("session",
+                "{\"user\":\"reader\",\"password\":\"" + TestCluster.adminPassword("reader") + "\"}");
+        assertEquals(200, login.status(), login::toString);
+        String cookie = login.header("Set-Cookie").orElseThrow();
+        assertTrue(cookie.contains("; Secure") && cookie.contains("; HttpOnly"), cookie);
     }
 
     @Test
