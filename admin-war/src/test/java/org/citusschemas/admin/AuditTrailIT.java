@@ -321,4 +321,20 @@ class AuditTrailIT extends AdminServer {
             assertFalse(ok(reader().get("audit?limit=500")).body().contains(TestCluster.adminPassword(user)));
         }
     }
+
+    /** An answer that echoes text PostgreSQL refuses (NUL) still gets its outcome recorded, the NUL as U+FFFD. */
+    @Test
+    @Order(6)
+    void recordsTheOutcomeOfAnAnswerThatEchoesWhatPostgresqlRefuses() throws Exception {
+        long before = newestId();
+        HttpReply reply = operator().postJson("schemas", "{\"sch\\u0000ema\":\"x\"}");
+        assertEquals(400, reply.status(), reply::toString);
+        String detail = reply.object().getString("detail");
+        assertTrue(detail.contains("\u0000"), () -> "the answer echoes the NUL: " + reply);
+        assertEquals(1, rowsAfter(before), "one record");
+        JsonObject record = ok(reader().get("audit?limit=1")).object().getJsonArray("records").getJsonObject(0);
+        assertTrue(record.get("outcome") instanceof JsonObject, () -> "the record has its outcome: " + record);
+        assertEquals(400, record.getJsonObject("outcome").getInt("status"), record::toString);
+        assertEquals(detail.replace('\u0000', '\ufffd'), record.getJsonObject("outcome").getString("detail"), record::toString);
+    }
 }

@@ -78,9 +78,11 @@ public class AuditTrail {
             connection.setAutoCommit(true);
             insert.setLong(1, id);
             insert.setInt(2, status);
-            insert.setString(3, title);
-            insert.setString(4, detail);
-            insert.setArray(5, connection.createArrayOf("text", notices.toArray()));
+            // A problem may echo what a hostile request sent: kept as the parameters are (NUL -> U+FFFD).
+            insert.setString(3, AuditedParameters.storableText(title));
+            insert.setString(4, AuditedParameters.storableText(detail));
+            insert.setArray(5, connection.createArrayOf("text",
+                    notices.stream().map(AuditedParameters::storableText).toArray()));
             if (jobId == null) {
                 insert.setNull(6, Types.BIGINT);
             } else {

@@ -119,17 +119,28 @@ final class AuditedParameters {
      * does half of a surrogate pair, which it refuses as an escape and UTF-8 cannot encode.
      */
     static String storable(String json) {
-        StringBuilder text = new StringBuilder(json.length());
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
-                text.append(c).append(json.charAt(++i));
+        return storableText(json).replace("\\u0000", "\\ufffd");
+    }
+
+    /**
+     * Text PostgreSQL takes: NUL, which it refuses, and half of a surrogate pair, which UTF-8 cannot
+     * encode, become U+FFFD. For what an answer echoes of a hostile request (a problem's detail).
+     */
+    static String storableText(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                kept.append(c).append(text.charAt(++i));
             } else if (Character.isSurrogate(c) || c == 0) {
-                text.append('\uFFFD');
+                kept.append('\uFFFD');
             } else {
-                text.append(c);
+                kept.append(c);
             }
         }
-        return text.toString().replace("\\u0000", "\\ufffd");
+        return kept.toString();
     }
 }

@@ -2,6 +2,7 @@ package org.citusschemas.admin.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -57,6 +58,13 @@ class AuditedParametersTest {
         assertFalse(stored.contains("\\u0000") || stored.contains("\u0000") || stored.contains("\ud800"), stored);
         assertEquals("x\ufffdy\ufffdz", parsed(stored).getJsonObject("body").getString("schema"));
         assertEquals("a\ufffdb", parsed(stored).getJsonObject("path").getString("name"));
+    }
+
+    @Test
+    void makesTextAnAnswerEchoesStorableAndLeavesTheRestAlone() {
+        assertEquals("Unknown field 'a\ufffdb\ufffd' \uD83D\uDE00 \\u0000",
+                AuditedParameters.storableText("Unknown field 'a\u0000b\udc00' \uD83D\uDE00 \\u0000"));
+        assertNull(AuditedParameters.storableText(null));
     }
 
     @Test
