@@ -289,7 +289,7 @@ class ClusterLauncherIT {
         assertTrue(commands.contains("user=userservice:password=${ENV=USERSERVICE_DB_PASSWORD}"), commands);
         assertTrue(commands.contains("portNumber=" + PORT), commands);
         assertTrue(commands.contains("--isconnectvalidatereq true"), commands);
-        assertTrue(commands.contains("--leaktimeout 300 "), commands);
+        assertTrue(commands.contains("--leaktimeout 0 "), "leak tracing off by default: " + commands);
         assertFalse(commands.matches("(?s).*@[A-Z_]+@.*"), "every slot of the template is filled: " + commands);
         assertTrue(commands.contains("create-jdbc-resource --connectionpoolid userservice-pool jdbc/userservice"), commands);
         assertFalse(commands.contains(credentials(DIR).getProperty("USERSERVICE_DB_PASSWORD")), "no password in the file");
@@ -301,9 +301,9 @@ class ClusterLauncherIT {
 
     @Test
     void rendersTheLeakTimeoutAnOperatorChoseAndRefusesANonNumber() throws Exception {
-        Path file = DIR.resolve("no-leak-tracing.asadmin");
-        assertEquals(0, launcher(DIR, PORT, Map.of("POOL_LEAK_TIMEOUT", "0"), "post-boot", "timeservice", file.toString()).exit());
-        assertTrue(Files.readString(file).contains("--leaktimeout 0 "), Files.readString(file));
+        Path file = DIR.resolve("leak-tracing.asadmin");
+        assertEquals(0, launcher(DIR, PORT, Map.of("POOL_LEAK_TIMEOUT", "300"), "post-boot", "timeservice", file.toString()).exit());
+        assertTrue(Files.readString(file).contains("--leaktimeout 300 "), Files.readString(file));
 
         Run refused = launcher(DIR, PORT, Map.of("POOL_LEAK_TIMEOUT", "5m"), "post-boot", "timeservice", file.toString());
         assertNotEquals(0, refused.exit());

@@ -45,8 +45,8 @@ public class ServicesResource {
     /** A service's statement timeout in seconds, as server-config/bin/cluster renders it. */
     private static final int SERVICE_STATEMENT_TIMEOUT = 2;
     private static final int SERVICE_SOCKET_TIMEOUT = 3;
-    /** The pool's connection leak timeout in seconds, as server-config/bin/cluster renders it by default. */
-    private static final int LEAK_TIMEOUT = 300;
+    /** The pool's connection leak timeout in seconds, as server-config/bin/cluster renders it by default (off). */
+    private static final int LEAK_TIMEOUT = 0;
 
     public record OnboardRequest(@NotNull @SqlNames.Identifier String name) {
     }
