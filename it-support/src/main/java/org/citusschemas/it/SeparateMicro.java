@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -41,14 +43,26 @@ public final class SeparateMicro implements AutoCloseable {
 
     /** Starts the WAR with Payara Micro options besides the usual ({@code --sslport}). */
     public static SeparateMicro start(String war, String name, List<String> jvmOptions, List<String> microOptions) {
+        List<String> options = new ArrayList<>(List.of("--deploy", war, "--contextroot", "/"));
+        options.addAll(microOptions);
+        return launch(name, jvmOptions, options);
+    }
+
+    /**
+     * Starts a Micro with the test run's pools and listener, the given options (its {@code --deploy}s
+     * among them) and an HTTP port of its own.
+     */
+    static SeparateMicro launch(String name, List<String> jvmOptions, List<String> microOptions) {
         try {
             int port = freePort();
             Path log = Path.of(System.getProperty("cluster.dir"), name + ".log");
-            List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath(),
-                    "-Xmx384m"));
+            List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
+            // The project's options for every Micro (server-config/micro.properties), then the test's own.
+            Arrays.stream(System.getProperty("micro.jvm.options", "").split("\\s+")).filter(option -> !option.isEmpty())
+                    .forEach(command::add);
             command.addAll(jvmOptions);
-            command.addAll(List.of("-jar", System.getProperty("payara.micro.jar"), "--deploy", war, "--contextroot", "/",
-                    "--port", String.valueOf(port), "--addlibs", System.getProperty("postgresql.jar"),
+            command.addAll(List.of("-jar", System.getProperty("payara.micro.jar"), "--port", String.valueOf(port),
+                    "--addlibs", System.getProperty("postgresql.jar"),
                     "--postbootcommandfile", System.getProperty("post.boot.file"),
                     "--prebootcommandfile", System.getProperty("pre.boot.file"), "--nohazelcast", "--disablephonehome"));
             command.addAll(microOptions);
@@ -80,6 +94,20 @@ public final class SeparateMicro implements AutoCloseable {
         }
     }
 
+    /** Where it listens: {@code http://127.0.0.1:<port>/}. */
+    public URL root() {
+        try {
+            return URI.create("http://127.0.0.1:" + port + "/").toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether its process is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** A client of the WAR at the root. */
     public ServiceClient client() {
         try {
@@ -87,6 +115,11 @@ public final class SeparateMicro implements AutoCloseable {
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Where it writes its log. */
+    public Path logFile() {
+        return log;
     }
 
     /** What it has written so far. */
