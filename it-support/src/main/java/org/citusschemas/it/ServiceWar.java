@@ -11,10 +11,15 @@ public final class ServiceWar {
     }
 
     public static WebArchive built() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, file());
+    }
+
+    /** The built WAR's file. */
+    public static File file() {
         File war = new File(System.getProperty("service.war", "target/missing.war"));
         if (!war.isFile()) {
             throw new IllegalStateException("No WAR at " + war + ": run the tests through Maven (mvn verify)");
         }
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        return war;
     }
 }
