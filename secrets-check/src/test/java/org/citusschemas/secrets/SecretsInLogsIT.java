@@ -122,7 +122,7 @@ class SecretsInLogsIT {
                 logs.stream().mapToLong(SecretsInLogsIT::size).sum() / (1024 * 1024));
         assertTrue(secrets.size() >= 7, () -> "a test run writes at least the seven passwords of its cluster's "
                 + "credentials.env; found " + secrets.size() + ": was this run after the others (mvn verify)?");
-        assertTrue(logs.stream().anyMatch(l -> l.toString().contains("admin-war/target/failsafe-reports")),
+        assertTrue(logs.stream().anyMatch(l -> l.toString().contains("admin-it/target/failsafe-reports")),
                 "the admin API's test reports are among the logs");
 
         List<String> found = new ArrayList<>();
