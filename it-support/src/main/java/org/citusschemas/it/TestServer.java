@@ -58,7 +58,9 @@ public final class TestServer {
         List<String> jvm = new ArrayList<>(JVM_OPTIONS);
         Arrays.stream(System.getProperty("micro.test.jvm.options", "").split("\\s+")).filter(option -> !option.isEmpty())
                 .forEach(jvm::add);
-        SeparateMicro started = SeparateMicro.launch("test-server", jvm, options);
+        // A module's second run (admin-it's managed-cluster) shares the cluster directory: a log of its own.
+        String name = Boolean.getBoolean("cluster.managed") ? "test-server-managed" : "test-server";
+        SeparateMicro started = SeparateMicro.launch(name, jvm, options);
         try {
             started.awaitReady(START_TIMEOUT);
             awaitDeployments(started);

@@ -124,6 +124,11 @@ class SecretsInLogsIT {
                 + "credentials.env; found " + secrets.size() + ": was this run after the others (mvn verify)?");
         assertTrue(logs.stream().anyMatch(l -> l.toString().contains("admin-it/target/failsafe-reports")),
                 "the admin API's test reports are among the logs");
+        // The servers the tests talk to write their own logs (it-support's TestServer), not the reports.
+        for (String server : List.of("admin-it/target/it-cluster/test-server.log", "user-war/target/it-cluster/test-server.log")) {
+            assertTrue(logs.stream().anyMatch(l -> l.toString().endsWith(server)), "the test server's log " + server
+                    + " is among the logs");
+        }
 
         List<String> found = new ArrayList<>();
         for (Path log : logs) {
