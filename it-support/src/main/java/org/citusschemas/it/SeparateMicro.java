@@ -58,8 +58,7 @@ public final class SeparateMicro implements AutoCloseable {
             Path log = Path.of(System.getProperty("cluster.dir"), name + ".log");
             List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
             // The project's options for every Micro (server-config/micro.properties), then the test's own.
-            Arrays.stream(System.getProperty("micro.jvm.options", "").split("\\s+")).filter(option -> !option.isEmpty())
-                    .forEach(command::add);
+            command.addAll(options("micro.jvm.options"));
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", System.getProperty("payara.micro.jar"), "--port", String.valueOf(port),
                     "--addlibs", System.getProperty("postgresql.jar"),
@@ -85,6 +84,11 @@ public final class SeparateMicro implements AutoCloseable {
             Thread.sleep(250);
         }
         return this;
+    }
+
+    /** The options a system property lists, separated by white space (none when it is unset or blank). */
+    static List<String> options(String property) {
+        return Arrays.stream(System.getProperty(property, "").split("\\s+")).filter(option -> !option.isEmpty()).toList();
     }
 
     /** A port nothing listens on now. */

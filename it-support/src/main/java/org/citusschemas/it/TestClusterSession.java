@@ -7,8 +7,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Starts the test run's {@link TestCluster} when the JUnit Platform opens its session (before the
  * first test class, so before Arquillian starts Payara Micro with the rendered post-boot file),
- * and removes it when the session closes, pass or fail, after stopping the run's {@link TestServer}. A module whose tests run clusters of
- * their own (the launcher's tests) leaves {@code cluster.fixture} unset and gets none.
+ * and removes it when the session closes, pass or fail, after stopping the run's {@link TestServer}.
+ * A module whose tests run clusters of their own (the launcher's tests) leaves {@code cluster.fixture}
+ * unset and gets none.
  */
 public final class TestClusterSession implements LauncherSessionListener {
 

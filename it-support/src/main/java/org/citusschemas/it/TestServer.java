@@ -18,7 +18,8 @@ import java.util.List;
 public final class TestServer {
 
     /**
-     * JVM options of the test server besides the project's: an IPv4 name for itself, and, since every
+     * JVM options of the test server besides the project's (server-config/micro.properties) and the
+     * module's ({@code micro.test.jvm.options}): an IPv4 name for itself, and, since every
      * test comes from 127.0.0.1 and the hostile ones send wrong passwords by the hundred, the admin
      * API's lock of an address after failed logins raised so far that it never refuses a later test
      * (LoginThrottleIT tests the lock on a server of its own).
@@ -53,11 +54,9 @@ public final class TestServer {
     private static SeparateMicro start() {
         String war = ServiceWar.file().getPath();
         List<String> options = new ArrayList<>(List.of("--deploy", war));
-        Arrays.stream(System.getProperty("micro.extra.options", "").split("\\s+")).filter(option -> !option.isEmpty())
-                .forEach(options::add);
-        List<String> jvm = new ArrayList<>(JVM_OPTIONS);
-        Arrays.stream(System.getProperty("micro.test.jvm.options", "").split("\\s+")).filter(option -> !option.isEmpty())
-                .forEach(jvm::add);
+        options.addAll(SeparateMicro.options("micro.extra.options"));
+        List<String> jvm = new ArrayList<>(SeparateMicro.options("micro.test.jvm.options"));
+        jvm.addAll(JVM_OPTIONS);
         // A module's second run (admin-it's managed-cluster) shares the cluster directory: a log of its own.
         String name = Boolean.getBoolean("cluster.managed") ? "test-server-managed" : "test-server";
         SeparateMicro started = SeparateMicro.launch(name, jvm, options);
