@@ -43,10 +43,15 @@ public final class TestServer {
         }
     }
 
-    /** The server's root. Starts it on first use. */
+    /**
+     * The server's root. Starts it on first use; a server that exited since is a failure to report,
+     * not one to replace silently.
+     */
     public static synchronized URL root() {
-        if (server == null || !server.isAlive()) {
+        if (server == null) {
             server = start();
+        } else if (!server.isAlive()) {
+            throw new IllegalStateException("The test server exited during the run; see " + server.logFile());
         }
         return server.root();
     }
