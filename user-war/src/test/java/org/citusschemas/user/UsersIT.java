@@ -8,6 +8,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -65,6 +66,31 @@ class UsersIT extends DeployedService {
         assertEquals("Alice", alice.getString("name"));
         assertEquals("alice@example.com", alice.getString("email"));
         assertEquals(before + 2, all.array().size());
+    }
+
+    @Test
+    void listsEveryUserOnceInIdOrderAcrossTheStreamsPages() throws Exception {
+        List<Long> stored = new ArrayList<>();
+        for (int b = 0; b < 2; b++) { // two batches of 600: more than two of the stream's pages
+            int first = b * 600;
+            String batch = IntStream.range(first, first + 600).mapToObj(i -> user("all" + i, "all" + i + "@example.com"))
+                    .collect(Collectors.joining(",", "[", "]"));
+            HttpReply created = client().postJson("users", batch);
+            assertEquals(201, created.status(), created::toString);
+            created.object().getJsonArray("user_ids").forEach(v -> stored.add(((JsonNumber) v).longValue()));
+        }
+
+        HttpReply all = client().get("users");
+
+        assertEquals(200, all.status(), () -> all.status() + " " + all.contentType());
+        List<Long> listed = all.array().stream()
+                .map(u -> u.asJsonObject().getJsonNumber("id").longValue()).toList();
+        assertEquals(storedUsers(), listed.size(), "every stored user listed (the stream reads 500 per page)");
+        for (int i = 1; i < listed.size(); i++) {
+            assertTrue(listed.get(i) > listed.get(i - 1), "ids ascending, none twice: " + listed.get(i - 1)
+                    + " then " + listed.get(i));
+        }
+        assertTrue(listed.containsAll(stored), "the batch of 1,200 listed");
     }
 
     @Test

@@ -9,11 +9,9 @@ import jakarta.persistence.Table;
 /** A row of {@code users}: what the service stores and what it answers with. */
 @Entity
 @Table(name = "users")
-@NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.id")
 @NamedQuery(name = User.PAGE, query = "SELECT u FROM User u WHERE u.id > :after ORDER BY u.id")
 public class User {
 
-    public static final String ALL = "User.all";
     public static final String PAGE = "User.page";
 
     /**
