@@ -158,11 +158,11 @@ class ConsoleIT extends AdminServer {
             return columns.size() > 1 && columns.get(1).getLocation().getY() > columns.get(0).getLocation().getY();
         });
         assertTrue(block(page, "userservice").getSize().getWidth() > 300, "a block spans the narrow window");
-        WebElement change = browser.await(PAGE, d -> d.findElements(By.cssSelector("#audit tbody tr")).stream()
-                .findFirst().orElse(null));
-        assertEquals("block", change.getCssValue("display"), "a record is a block in a narrow window");
-        assertTrue(change.getSize().getWidth() > 300, "a record spans the narrow window");
-        assertTrue(change.getText().contains("schema.undistribute · no_such_schema"), change::getText);
+        Row change = browser.await(PAGE, d -> d.findElements(By.cssSelector("#audit tbody tr")).stream()
+                .findFirst().map(Row::of).orElse(null));
+        assertEquals("block", change.display(), "a record is a block in a narrow window");
+        assertTrue(change.width() > 300, "a record spans the narrow window");
+        assertTrue(change.text().contains("schema.undistribute · no_such_schema"), change::text);
         browser.screenshot("console-narrow");
     }
 
@@ -189,15 +189,15 @@ class ConsoleIT extends AdminServer {
         // The move is the newest record of the audit trail, and the page lists it first.
         JsonObject newest = operator().get("audit?limit=1").object().getJsonArray("records").getJsonObject(0);
         assertEquals("schema.move", newest.getString("operation"), newest::toString);
-        WebElement row = browser.await(PAGE, d -> {
+        Row row = browser.await(PAGE, d -> {
             WebElement first = d.findElement(By.cssSelector("#audit tbody tr"));
-            return String.valueOf(newest.getJsonNumber("id")).equals(first.getAttribute("data-id")) ? first : null;
+            return String.valueOf(newest.getJsonNumber("id")).equals(first.getAttribute("data-id")) ? Row.of(first) : null;
         });
-        assertTrue(row.getText().contains("operator (127.0.0.1)"), row::getText);
+        assertTrue(row.text().contains("operator (127.0.0.1)"), row::text);
         // (jsonb keeps an object's members in its own order: by length, then alphabetically)
-        assertTrue(row.getText().contains("schema.move · pingservice · host " + to.host() + ", mode force_logical, port "
-                + to.port()), row::getText);
-        assertTrue(row.getText().contains("200 done"), row::getText);
+        assertTrue(row.text().contains("schema.move · pingservice · host " + to.host() + ", mode force_logical, port "
+                + to.port()), row::text);
+        assertTrue(row.text().contains("200 done"), row::text);
         browser.screenshot("console-moved");
     }
 
@@ -267,9 +267,10 @@ class ConsoleIT extends AdminServer {
         assertTrue(failed.getText().contains(api.object().getString("detail")), failed::getText);
         assertEquals(here, placement().get("timeservice"), "nothing moved");
         // In the recent changes, the page's refused move (the newest but the API call above), marked refused.
-        WebElement refusedRow = browser.await(PAGE, d -> d.findElements(By.cssSelector("#audit tbody tr.refused")).stream()
-                .filter(r -> r.getText().contains("schema.move · timeservice")).findFirst().orElse(null));
-        assertTrue(refusedRow.getText().contains("400 Bad Request: " + api.object().getString("detail")), refusedRow::getText);
+        // Its text is read inside the wait: the table is re-rendered as the trail is read again.
+        String refusedRow = browser.await(PAGE, d -> d.findElements(By.cssSelector("#audit tbody tr.refused")).stream()
+                .map(WebElement::getText).filter(text -> text.contains("schema.move · timeservice")).findFirst().orElse(null));
+        assertTrue(refusedRow.contains("400 Bad Request: " + api.object().getString("detail")), refusedRow);
 
         // A schema that does not exist: the API's 404 and its detail.
         page.findElement(By.id("distribute-schema")).sendKeys("no_such_schema");
@@ -372,6 +373,16 @@ class ConsoleIT extends AdminServer {
              ResultSet row = query.executeQuery()) {
             row.next();
             return row.getLong(1);
+        }
+    }
+
+    /**
+     * What a test reads of an audit trail row, read at once: the console re-renders the table as the
+     * trail is read again, so an element kept for later may have been replaced.
+     */
+    record Row(String display, int width, String text) {
+        static Row of(WebElement row) {
+            return new Row(row.getCssValue("display"), row.getSize().getWidth(), row.getText());
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -77,9 +78,14 @@ public final class Browser implements AutoCloseable {
                 Map.of("width", cssWidth, "height", cssHeight, "deviceScaleFactor", 1, "mobile", false));
     }
 
-    /** Waits until the condition holds (a non-null, non-false answer), failing after the timeout. */
+    /**
+     * Waits until the condition holds (a non-null, non-false answer), failing after the timeout. An
+     * element the page replaced while the condition read it (the console re-renders its tables as
+     * their data arrives) only means "not yet": the condition is asked again.
+     */
     public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** The whole page as a PNG under target/screenshots/, not just what the window shows. */
