@@ -23,12 +23,12 @@ import org.testcontainers.utility.DockerImageName;
  * published on 127.0.0.1 (the coordinator on the test cluster's port, the workers on the next
  * two), fixed so that a node stopped and started again keeps its address for the pools.
  *
- * <p>{@code CITUS_IMAGE} chooses another image (default {@value #DEFAULT_IMAGE}). Closing removes
- * the containers, their volumes and the network.
+ * <p>The image: {@code CITUS_IMAGE} from the environment, else the project's default line
+ * ({@code citus.default.image} in server-config/citus.properties, which the build passes as a
+ * system property of that name). Closing removes the containers, their volumes and the network.
  */
 public final class CitusContainers implements AutoCloseable {
 
-    public static final String DEFAULT_IMAGE = "citusdata/citus:13.2.0-pg15";
     static final String HOST = "127.0.0.1";
     static final List<String> NODES = List.of("coordinator", "worker1", "worker2");
     /** Every container of a test cluster carries it, so a run killed before it cleaned up is swept by the next. */
@@ -43,7 +43,15 @@ public final class CitusContainers implements AutoCloseable {
 
     public static String image() {
         String image = System.getenv("CITUS_IMAGE");
-        return image == null || image.isBlank() ? DEFAULT_IMAGE : image;
+        if (image != null && !image.isBlank()) {
+            return image;
+        }
+        String line = System.getProperty("citus.default.image");
+        if (line == null || line.isBlank()) {
+            throw new IllegalStateException("no Citus image named: set CITUS_IMAGE, or run the tests through Maven, "
+                    + "which passes server-config/citus.properties' citus.default.image");
+        }
+        return line;
     }
 
     /** Why containers cannot be had here, or null when Docker answers and the image is there or was pulled. */

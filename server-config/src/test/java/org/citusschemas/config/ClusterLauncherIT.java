@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.citusschemas.it.CitusRequirement;
+import org.citusschemas.it.ManagedLikeCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -235,6 +236,16 @@ class ClusterLauncherIT {
             assertEquals(3, docker("volume", "ls", "-q", "--filter", "label=org.citusschemas.cluster=" + project).lines().count(),
                     "stop keeps the volumes");
 
+            String made = docker("container", "inspect", "-f", "{{.Config.Image}}", project + "-coordinator");
+            assertTrue(stopped.output().contains("image: " + made), stopped.output());
+            Run otherLine = launcher(CONTAINERS_DIR, CONTAINERS_PORT, Map.of("CITUS_IMAGE", "citusdata/citus:0.0.0-other"), "start");
+            assertNotEquals(0, otherLine.exit(), otherLine.output());
+            assertTrue(otherLine.output().contains("were made from " + made + ", not CITUS_IMAGE=citusdata/citus:0.0.0-other"),
+                    otherLine.output());
+            assertTrue(otherLine.output().contains("./run destroy"), "names the way forward: " + otherLine.output());
+            assertEquals("exited", docker("container", "inspect", "-f", "{{.State.Status}}", project + "-coordinator"),
+                    "the old containers were not started on another line");
+
             Run again = launcher(CONTAINERS_DIR, CONTAINERS_PORT, Map.of(), "start");
             assertEquals(0, again.exit(), again.output());
             try (Connection connection = connect(CONTAINERS_DIR, CONTAINERS_PORT, "userservice");
@@ -251,6 +262,45 @@ class ClusterLauncherIT {
         assertEquals("", docker("volume", "ls", "-q", "--filter", label), "no volume left");
         assertEquals("", docker("network", "ls", "-q", "--filter", "name=" + project), "no network left");
         assertFalse(Files.exists(CONTAINERS_DIR));
+    }
+
+    /**
+     * A machine with several PostgreSQL majors and Citus built for one of them (here fakes under a
+     * PG_ROOT of its own: 16 without Citus, 17 with it in its Debian library directory, 18 without):
+     * the local mode takes 17, and a cluster whose data a different major made is refused by name.
+     */
+    @Test
+    void findsTheNewestPostgresWithCitusAndRefusesDataOfAnotherMajor() throws Exception {
+        Path root = DIR.resolveSibling("pg-root");
+        Path dir = DIR.resolveSibling("pg-root-cluster");
+        for (String major : List.of("16", "17", "18")) {
+            Path bin = Files.createDirectories(root.resolve(major).resolve("bin"));
+            Files.createDirectories(root.resolve(major).resolve("lib"));
+            fake(bin.resolve("postgres"), "echo 'postgres (PostgreSQL) " + major + ".2 (Debian " + major + ".2-1)'");
+            fake(bin.resolve("initdb"), "exit 1");
+            fake(bin.resolve("pg_ctl"), "exit 3"); // status: not running
+        }
+        fake(root.resolve("16/bin/pg_config"), "echo " + root.resolve("16/lib"));
+        Files.writeString(root.resolve("17/lib/citus.so"), "");
+        Files.createDirectories(dir.resolve("data/coordinator"));
+        Files.createDirectories(dir.resolve("data/worker1"));
+        Files.writeString(dir.resolve("mode"), "local\n");
+        Files.writeString(dir.resolve("data/coordinator/PG_VERSION"), "15\n");
+        ManagedLikeCluster.run(List.of("chmod", "-R", "a+rX", root.toString()));
+
+        Map<String, String> fakes = new HashMap<>(Map.of("PG_ROOT", root.toString()));
+        Run status = launcher(dir, 9890, fakes, "status");
+        assertTrue(status.output().contains("postgres: " + root.resolve("17/bin")), status.output());
+
+        Run start = launcher(dir, 9890, fakes, "start");
+        assertNotEquals(0, start.exit(), start.output());
+        assertTrue(start.output().contains("was made by PostgreSQL 15, and this run found PostgreSQL 17"), start.output());
+        assertTrue(start.output().contains("PG_BIN=" + root + "/15/bin keeps the old major"), start.output());
+    }
+
+    private static void fake(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        file.toFile().setExecutable(true, false);
     }
 
     @Test
