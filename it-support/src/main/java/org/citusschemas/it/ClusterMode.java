@@ -32,7 +32,7 @@ public enum ClusterMode {
      */
     static Choice choose() {
         if (Boolean.getBoolean("cluster.managed")) {
-            return citusInstalled() && !forcedPlain() ? new Choice(MANAGED, "asked for by cluster.managed") : null;
+            return ManagedLikeCluster.unavailableBecause() == null ? new Choice(MANAGED, "asked for by cluster.managed") : null;
         }
         String asked = System.getenv().getOrDefault("CLUSTER_MODE", "auto").toLowerCase(Locale.ROOT);
         switch (asked) {

@@ -17,6 +17,14 @@ import java.util.concurrent.TimeUnit;
  * How the nodes log in to each other is the provider's business: here a password file the nodes
  * read, with the passwords the test gives the product. The coordinator also listens on
  * 127.0.0.31, an address its certificate does not name.
+ *
+ * <p>The nodes are this machine's PostgreSQL with Citus (local), or containers of the test run's
+ * Citus image ({@link CitusContainers#image()}), so the same tests run under each line's PostgreSQL
+ * and its role rules. {@code MANAGED_NODES} chooses ({@code local} or {@code containers}); unset,
+ * containers where Docker has the image, else local. The containers share the host's network
+ * namespace, so each listens on its own loopback address exactly as a local node would (nothing
+ * else is reachable: listen_addresses names only those addresses), with the same certificates,
+ * settings and password file, copied in at their start.
  */
 public final class ManagedLikeCluster implements AutoCloseable {
 
@@ -24,18 +32,56 @@ public final class ManagedLikeCluster implements AutoCloseable {
     public static final String UNNAMED_ADDRESS = "127.0.0.31";
     public static final List<String> NODES = List.of(COORDINATOR, "127.0.0.22", "127.0.0.23");
     public static final String ADMIN = "citus";
+    /** Every container of a managed-like cluster carries it; closing removes them all. */
+    static final String LABEL = "org.citusschemas.managed-like";
+    /** Clients only over TLS, with passwords; the provider's own socket trusted. */
+    private static final String HBA = String.join("\n",
+            "local all all trust", "hostssl all all 127.0.0.0/8 scram-sha-256", "hostnossl all all 0.0.0.0/0 reject", "");
 
     private final Path dir;
     private final Map<String, String> passwords;
     private final String adminPassword;
     private final String pgBin;
+    /** The containers' image, or null for this machine's PostgreSQL. */
+    private final String image;
 
     /** passwords: role to password, as the nodes' password file (the provider) will know them. */
     public ManagedLikeCluster(Path dir, String adminPassword, Map<String, String> passwords) throws Exception {
         this.dir = dir.toAbsolutePath();
         this.adminPassword = adminPassword;
         this.passwords = passwords;
-        this.pgBin = run(List.of("pg_config", "--bindir")).trim();
+        this.image = inContainers() ? CitusContainers.image() : null;
+        this.pgBin = image == null ? run(List.of("pg_config", "--bindir")).trim() : null;
+    }
+
+    /** Whether the nodes run in containers (MANAGED_NODES, else where Docker has the image). */
+    static boolean inContainers() {
+        String asked = System.getenv().getOrDefault("MANAGED_NODES", "").trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (asked) {
+            case "containers" -> true;
+            case "local" -> false;
+            case "" -> CitusContainers.unavailableBecause() == null;
+            default -> throw new IllegalStateException("MANAGED_NODES must be local or containers, not '" + asked + "'");
+        };
+    }
+
+    /** Why a managed-like cluster cannot be had here, or null when it can. */
+    public static String unavailableBecause() {
+        if (ClusterMode.forcedPlain()) {
+            return "CLUSTER_MODE=postgres forbids Citus";
+        }
+        if (inContainers()) {
+            String missing = CitusContainers.unavailableBecause();
+            return missing == null ? null : "its nodes would be containers, but " + missing;
+        }
+        return ClusterMode.citusInstalled() ? null
+                : "its nodes would be this machine's PostgreSQL, which lacks the Citus extension, and Docker has no Citus image";
+    }
+
+    /** Where the nodes run, for a run's banner. */
+    public String nodesDescription() {
+        return image != null ? "containers of " + image + " on the host's loopback addresses"
+                : "this machine's PostgreSQL (" + pgBin + ")";
     }
 
     public String adminPassword() {
@@ -74,22 +120,11 @@ public final class ManagedLikeCluster implements AutoCloseable {
         run(List.of("chmod", "600", dir.resolve("nodes.pgpass").toString()));
         run(List.of("chown", "-R", "postgres:", dir.toString()));
         for (String node : NODES) {
-            Path data = dir.resolve(node);
-            asPostgres(pgBin + "/initdb", "-D", data.toString(), "-U", "postgres", "--pwfile=" + dir.resolve("superuser.pw"),
-                    "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C");
-            String listen = node.equals(COORDINATOR) ? node + "," + UNNAMED_ADDRESS : node;
-            Files.writeString(data.resolve("postgresql.conf"), String.join("\n",
-                    "listen_addresses = '" + listen + "'", "port = 5432", "unix_socket_directories = '" + data + "'",
-                    "shared_preload_libraries = 'citus'", "citus.local_hostname = '" + node + "'", "wal_level = logical",
-                    "max_connections = 100", "ssl = on", "ssl_cert_file = '" + dir.resolve(node + ".crt") + "'",
-                    "ssl_key_file = '" + dir.resolve(node + ".key") + "'", ""), StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.APPEND);
-            Files.writeString(data.resolve("pg_hba.conf"), String.join("\n",
-                    "local all all trust", "hostssl all all 127.0.0.0/8 scram-sha-256", "hostnossl all all 0.0.0.0/0 reject", ""));
-            asPostgres("env", "PGPASSFILE=" + dir.resolve("nodes.pgpass"), pgBin + "/pg_ctl", "start", "-w", "-t", "60",
-                    "-D", data.toString(), "-l", dir.resolve(node + ".log").toString());
-            sql(node, "postgres", "CREATE DATABASE citus");
-            sql(node, "citus", "CREATE EXTENSION citus");
+            if (image != null) {
+                startContainer(node);
+            } else {
+                startLocal(node);
+            }
         }
         sql(COORDINATOR, "citus", "SELECT citus_set_coordinator_host('" + COORDINATOR + "', 5432)");
         for (String worker : NODES.subList(1, NODES.size())) {
@@ -103,8 +138,71 @@ public final class ManagedLikeCluster implements AutoCloseable {
         }
     }
 
+    private void startLocal(String node) throws Exception {
+        Path data = dir.resolve(node);
+        asPostgres(pgBin + "/initdb", "-D", data.toString(), "-U", "postgres", "--pwfile=" + dir.resolve("superuser.pw"),
+                "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C");
+        String listen = node.equals(COORDINATOR) ? node + "," + UNNAMED_ADDRESS : node;
+        Files.writeString(data.resolve("postgresql.conf"), String.join("\n",
+                "listen_addresses = '" + listen + "'", "port = 5432", "unix_socket_directories = '" + data + "'",
+                "shared_preload_libraries = 'citus'", "citus.local_hostname = '" + node + "'", "wal_level = logical",
+                "max_connections = 100", "ssl = on", "ssl_cert_file = '" + dir.resolve(node + ".crt") + "'",
+                "ssl_key_file = '" + dir.resolve(node + ".key") + "'", ""), StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(data.resolve("pg_hba.conf"), HBA);
+        asPostgres("env", "PGPASSFILE=" + dir.resolve("nodes.pgpass"), pgBin + "/pg_ctl", "start", "-w", "-t", "60",
+                "-D", data.toString(), "-l", dir.resolve(node + ".log").toString());
+        sql(node, "postgres", "CREATE DATABASE citus");
+        sql(node, "citus", "CREATE EXTENSION citus");
+    }
+
+    private static String container(String node) {
+        return "managed-like-" + node.replace('.', '-');
+    }
+
+    /**
+     * One node as a container of the image, on the host's network: the image's own entrypoint makes
+     * the database (and Citus in it) on the first start; the certificate, key, password file and
+     * pg_hba.conf are copied in for its postgres user first (a key must be the server's own, mode 600).
+     */
+    private void startContainer(String node) throws Exception {
+        Files.writeString(dir.resolve("pg_hba.conf"), HBA);
+        String listen = node.equals(COORDINATOR) ? node + "," + UNNAMED_ADDRESS : node;
+        String files = "/etc/managed-like";
+        String setup = "mkdir -p " + files + " && install -o postgres -g postgres -m 600 /provider/" + node + ".crt /provider/"
+                + node + ".key /provider/nodes.pgpass /provider/pg_hba.conf " + files + "/ && exec env PGPASSFILE=" + files
+                + "/nodes.pgpass docker-entrypoint.sh \"$@\"";
+        run(List.of("docker", "run", "-d", "--name", container(node), "--label", LABEL, "--network", "host",
+                "-v", dir + ":/provider:ro", "-e", "POSTGRES_PASSWORD=provider-secret", "-e", "POSTGRES_DB=citus",
+                "--entrypoint", "bash", image, "-c", setup, "node",
+                "postgres", "-c", "listen_addresses=" + listen, "-c", "port=5432", "-c", "shared_preload_libraries=citus",
+                "-c", "citus.local_hostname=" + node, "-c", "wal_level=logical", "-c", "max_connections=100",
+                "-c", "ssl=on", "-c", "ssl_cert_file=" + files + "/" + node + ".crt",
+                "-c", "ssl_key_file=" + files + "/" + node + ".key", "-c", "hba_file=" + files + "/pg_hba.conf"));
+        // Ready when the final server (not the image's first-start one, which listens on no address) answers.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            Process ready = new ProcessBuilder("docker", "exec", container(node), "pg_isready", "-q", "-h", node, "-p", "5432")
+                    .redirectErrorStream(true).start();
+            ready.getInputStream().readAllBytes();
+            if (ready.waitFor(30, TimeUnit.SECONDS) && ready.exitValue() == 0) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(node + " (container " + container(node) + ") did not answer within 2 minutes:\n"
+                        + run(List.of("docker", "logs", "--tail", "30", container(node))));
+            }
+            Thread.sleep(500);
+        }
+        sql(node, "citus", "CREATE EXTENSION IF NOT EXISTS citus");
+    }
+
     /** Runs SQL on a node as the provider's superuser, over the node's private socket. */
     public String sql(String node, String database, String statement) throws Exception {
+        if (image != null) {
+            return run(List.of("docker", "exec", "-u", "postgres", container(node), "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                    "-At", "-U", "postgres", "-d", database, "-c", statement));
+        }
         return asPostgres(pgBin + "/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-At", "-h", dir.resolve(node).toString(),
                 "-p", "5432", "-U", "postgres", "-d", database, "-c", statement);
     }
@@ -146,6 +244,15 @@ public final class ManagedLikeCluster implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (image != null) {
+            String ids = run(List.of("docker", "ps", "-aq", "--filter", "label=" + LABEL)).trim();
+            if (!ids.isEmpty()) {
+                List<String> remove = new ArrayList<>(List.of("docker", "rm", "-f", "-v"));
+                remove.addAll(List.of(ids.split("\\s+")));
+                run(remove);
+            }
+            return;
+        }
         for (String node : NODES) {
             Path data = dir.resolve(node);
             if (Files.isDirectory(data)) {

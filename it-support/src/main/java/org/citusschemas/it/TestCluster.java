@@ -73,9 +73,8 @@ public final class TestCluster {
     static synchronized void start() {
         ClusterMode.Choice choice = ClusterMode.choose();
         if (choice == null) {
-            banner("NO TEST CLUSTER: the managed-like cluster needs the Citus extension in this machine's PostgreSQL "
-                    + (ClusterMode.forcedPlain() ? "and CLUSTER_MODE=postgres forbids Citus"
-                            : "which it lacks") + "; this run's Citus tests are SKIPPED");
+            banner("NO TEST CLUSTER: no managed-like cluster can be had here (" + ManagedLikeCluster.unavailableBecause()
+                    + "); this run's Citus tests are SKIPPED");
             renderPostBootFile(); // Payara Micro still starts; its services answer 503 until the tests skip
             return;
         }
@@ -85,7 +84,8 @@ public final class TestCluster {
             case CONTAINERS -> "a coordinator and two workers in containers of " + CitusContainers.image() + "; coordinator 127.0.0.1:" + port();
             case LOCAL -> "a coordinator and two workers from this machine's PostgreSQL with Citus; coordinator 127.0.0.1:" + port();
             case MANAGED -> "a managed-like Citus cluster (TLS only, admin login without superuser) on "
-                    + String.join(", ", ManagedLikeCluster.NODES) + ", port 5432, set up as the user's own";
+                    + String.join(", ", ManagedLikeCluster.NODES) + ", port 5432, set up as the user's own; nodes: "
+                    + (ManagedLikeCluster.inContainers() ? "containers of " + CitusContainers.image() : "this machine's PostgreSQL");
         };
         banner("TEST CLUSTER: " + mode.name().toLowerCase(Locale.ROOT) + " (" + choice.why() + "): " + nodes);
         long started = System.nanoTime();

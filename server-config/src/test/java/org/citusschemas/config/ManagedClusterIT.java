@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.citusschemas.it.CitusRequirement;
-import org.citusschemas.it.ClusterMode;
 import org.citusschemas.it.ManagedLikeCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,13 +49,15 @@ class ManagedClusterIT {
 
     @BeforeAll
     static void startTheProvidersCluster() throws Exception {
-        if (!ClusterMode.citusInstalled()) {
+        String missing = ManagedLikeCluster.unavailableBecause();
+        if (missing != null) {
             CitusRequirement.skipLoudly("NEEDS CITUS", "ManagedClusterIT",
-                    "it imitates a managed Citus service with this machine's PostgreSQL and the Citus extension, which is not installed.");
+                    "it imitates a managed Citus service, and " + missing + ".");
         }
         ROLES.forEach(role -> PASSWORDS.put(role, role + "-" + Long.toHexString(System.nanoTime())));
         cluster = new ManagedLikeCluster(DIR.resolve("provider"), "admin-" + Long.toHexString(System.nanoTime()), PASSWORDS);
         cluster.start();
+        System.out.println("[managed-like cluster] nodes: " + cluster.nodesDescription());
         settings = cluster.launcherSettings(DIR.resolve("admin.password"));
     }
 
