@@ -197,4 +197,31 @@ class ManagedClusterIT {
             System.out.println(failure.getKey() + " -> " + run.took().toMillis() + " ms: " + run.output().strip());
         }
     }
+
+    /**
+     * A service role that may create databases, which the admin login (CREATEROLE, not CREATEDB)
+     * may not take away under PostgreSQL 16 and later: the bootstrap stops naming the role and the
+     * way out, keeps the data, and passes again once the provider has taken the attribute away.
+     */
+    @Test
+    @Order(5)
+    void stopsOnAServiceRoleThatMayCreateDatabasesNamingItAndLosesNothing() throws Exception {
+        cluster.sql(ManagedLikeCluster.COORDINATOR, "citus", "ALTER ROLE pingservice CREATEDB");
+        try {
+            Run refused = launcher(Map.of(), "start");
+            assertNotEquals(0, refused.exit(), refused.output());
+            assertTrue(refused.output().contains("role pingservice may create databases, and citus, which may not, does not change"),
+                    refused.output());
+            assertTrue(refused.output().contains("ALTER ROLE pingservice NOCREATEDB as a login that may"), refused.output());
+        } finally {
+            cluster.sql(ManagedLikeCluster.COORDINATOR, "citus", "ALTER ROLE pingservice NOCREATEDB");
+        }
+        Run again = launcher(Map.of(), "start");
+        assertEquals(0, again.exit(), again.output());
+        try (Connection users = connect("userservice", "verify-full", cluster.ca()); Statement sql = users.createStatement();
+             ResultSet row = sql.executeQuery("SELECT text FROM notes")) {
+            assertTrue(row.next());
+            assertEquals("kept", row.getString(1));
+        }
+    }
 }
