@@ -57,6 +57,11 @@ public final class CitusContainers implements AutoCloseable {
     /** Why containers cannot be had here, or null when Docker answers and the image is there or was pulled. */
     public static String unavailableBecause() {
         try {
+            image();
+        } catch (IllegalStateException noImageNamed) {
+            return noImageNamed.getMessage();
+        }
+        try {
             if (!DockerClientFactory.instance().isDockerAvailable()) {
                 return "no Docker daemon answers Testcontainers (Debian: apt-get install docker.io, then start dockerd; "
                         + "without a registry see TESTCONTAINERS_RYUK_DISABLED in the README)";
