@@ -23,7 +23,7 @@ public final class CitusRequirement {
                             + "against a real Citus cluster."
                     : mode == null
                     ? "this test run has no cluster: the managed-like cluster it asks for is built from the Citus "
-                            + "extension in this machine's PostgreSQL, which is not installed (pg_config --pkglibdir has no citus.so)."
+                            + "extension in this machine's PostgreSQL, which is not installed (no /usr/lib/postgresql/<major>/lib/citus.so, nor in pg_config --pkglibdir)."
                     : "this machine has no Citus: neither Docker with the " + CitusContainers.image() + " image nor "
                             + "the Citus extension in its PostgreSQL. Install Docker (or Citus for PostgreSQL 15) to run it "
                             + "against a real Citus cluster.";

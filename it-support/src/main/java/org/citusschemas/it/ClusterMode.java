@@ -46,7 +46,7 @@ public enum ClusterMode {
             case "citus":
                 if (!citusInstalled()) {
                     throw new IllegalStateException("CLUSTER_MODE=local, but the Citus extension is not installed in "
-                            + "this machine's PostgreSQL (pg_config --pkglibdir has no citus.so)");
+                            + "this machine's PostgreSQL (no /usr/lib/postgresql/<major>/lib/citus.so, nor in pg_config --pkglibdir)");
                 }
                 return new Choice(LOCAL, "forced by CLUSTER_MODE=local");
             case "postgres":
@@ -73,15 +73,40 @@ public enum ClusterMode {
     record Choice(ClusterMode mode, String why) {
     }
 
-    /** Whether this machine's PostgreSQL has the Citus extension (citus.so in its pkglibdir). */
+    /** Whether this machine's PostgreSQL has the Citus extension (see {@link #citusBinDir()}). */
     public static boolean citusInstalled() {
-        try {
-            Process pgConfig = new ProcessBuilder("pg_config", "--pkglibdir").redirectErrorStream(true).start();
-            String libdir = new String(pgConfig.getInputStream().readAllBytes()).trim();
-            return pgConfig.waitFor(10, TimeUnit.SECONDS) && pgConfig.exitValue() == 0
-                    && Files.isRegularFile(Path.of(libdir, "citus.so"));
-        } catch (Exception e) {
-            return false;
+        return citusBinDir() != null;
+    }
+
+    /**
+     * The server binaries of this machine's PostgreSQL with Citus, found as the launcher finds them:
+     * the newest major under {@code /usr/lib/postgresql} (PG_ROOT) whose library directory has
+     * citus.so, else pg_config's when its pkglibdir has it; null where none has.
+     */
+    public static Path citusBinDir() {
+        Path root = Path.of(System.getenv().getOrDefault("PG_ROOT", "/usr/lib/postgresql"));
+        try (var majors = Files.list(root)) {
+            Path newest = majors.filter(dir -> dir.getFileName().toString().matches("\\d+"))
+                    .filter(dir -> Files.isRegularFile(dir.resolve("lib/citus.so")) && Files.isExecutable(dir.resolve("bin/postgres")))
+                    .max(java.util.Comparator.comparingInt(dir -> Integer.parseInt(dir.getFileName().toString())))
+                    .orElse(null);
+            if (newest != null) {
+                return newest.resolve("bin");
+            }
+        } catch (Exception noSuchRoot) {
+            // not a Debian layout: ask pg_config
         }
+        try {
+            String libdir = pgConfig("--pkglibdir");
+            return libdir != null && Files.isRegularFile(Path.of(libdir, "citus.so")) ? Path.of(pgConfig("--bindir")) : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String pgConfig(String what) throws Exception {
+        Process pgConfig = new ProcessBuilder("pg_config", what).redirectErrorStream(true).start();
+        String answer = new String(pgConfig.getInputStream().readAllBytes()).trim();
+        return pgConfig.waitFor(10, TimeUnit.SECONDS) && pgConfig.exitValue() == 0 ? answer : null;
     }
 }

@@ -51,7 +51,7 @@ public final class ManagedLikeCluster implements AutoCloseable {
         this.adminPassword = adminPassword;
         this.passwords = passwords;
         this.image = inContainers() ? CitusContainers.image() : null;
-        this.pgBin = image == null ? run(List.of("pg_config", "--bindir")).trim() : null;
+        this.pgBin = image == null ? String.valueOf(ClusterMode.citusBinDir()) : null;
     }
 
     /** Whether the nodes run in containers (MANAGED_NODES, else where Docker has the image). */
