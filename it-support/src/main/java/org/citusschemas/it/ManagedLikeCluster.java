@@ -119,6 +119,9 @@ public final class ManagedLikeCluster implements AutoCloseable {
         Files.writeString(dir.resolve("superuser.pw"), "provider-secret\n");
         run(List.of("chmod", "600", dir.resolve("nodes.pgpass").toString()));
         run(List.of("chown", "-R", "postgres:", dir.toString()));
+        if (image != null) {
+            Files.writeString(dir.resolve("pg_hba.conf"), HBA); // copied into each node's container
+        }
         for (String node : NODES) {
             if (image != null) {
                 startContainer(node);
@@ -166,7 +169,6 @@ public final class ManagedLikeCluster implements AutoCloseable {
      * pg_hba.conf are copied in for its postgres user first (a key must be the server's own, mode 600).
      */
     private void startContainer(String node) throws Exception {
-        Files.writeString(dir.resolve("pg_hba.conf"), HBA);
         String listen = node.equals(COORDINATOR) ? node + "," + UNNAMED_ADDRESS : node;
         String files = "/etc/managed-like";
         String setup = "mkdir -p " + files + " && install -o postgres -g postgres -m 600 /provider/" + node + ".crt /provider/"
