@@ -19,13 +19,16 @@ public final class DatabaseUnavailable {
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014");
     /**
      * Types that say so by themselves: a refused or timed-out TCP connection, Hibernate's, and the
-     * app server's connector and pool layers (whose SQLException may carry no SQLState).
+     * app server's connector and pool layers (whose SQLException may carry no SQLState); and the
+     * transaction manager's when the commit itself failed on the connection (SystemException, over
+     * an XAException that carries the connection's failure only in its message): the database went
+     * away between the last statement and the commit, whose outcome is then unknown.
      */
     private static final Set<String> UNAVAILABLE_TYPES = Set.of(
             "java.net.ConnectException", "java.net.SocketTimeoutException", "java.net.NoRouteToHostException",
             "org.hibernate.exception.JDBCConnectionException", "jakarta.resource.ResourceException",
-            "jakarta.resource.spi.ResourceAllocationException",
-            "com.sun.appserv.connectors.internal.api.PoolingException");
+            "jakarta.resource.spi.ResourceAllocationException", "jakarta.resource.spi.LocalTransactionException",
+            "com.sun.appserv.connectors.internal.api.PoolingException", "jakarta.transaction.SystemException");
 
     private DatabaseUnavailable() {
     }

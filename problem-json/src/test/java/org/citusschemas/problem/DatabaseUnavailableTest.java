@@ -36,6 +36,17 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void findsACommitThatFailedOnItsConnection() {
+        // As Payara reports it: the XAException carries the connection's failure in its message only.
+        jakarta.transaction.SystemException commit = new jakarta.transaction.SystemException();
+        commit.initCause(new javax.transaction.xa.XAException(
+                "jakarta.resource.spi.LocalTransactionException: An I/O error occurred while sending to the backend."));
+        RuntimeException transactional = new jakarta.transaction.TransactionalException(
+                "Managed bean with Transactional annotation and TxType of REQUIRED encountered exception during commit", commit);
+        assertSame(commit, DatabaseUnavailable.cause(transactional));
+    }
+
+    @Test
     void leavesOtherDatabaseErrorsAlone() {
         assertNull(DatabaseUnavailable.cause(new SQLException("duplicate key", "23505")));
         assertNull(DatabaseUnavailable.cause(new SQLException("permission denied for schema x", "42501")));

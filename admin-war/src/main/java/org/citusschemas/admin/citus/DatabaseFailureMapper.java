@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.citusschemas.problem.DatabaseUnavailable;
 import org.citusschemas.problem.Problem;
 
 /**
@@ -44,6 +45,12 @@ public class DatabaseFailureMapper implements ExceptionMapper<SQLException> {
      */
     public static final String REFUSED = "CS409";
 
+    /**
+     * io_error: Citus' error when a node it copies a shard to or from goes away in the middle of
+     * the copy ("Failed to COPY to shard ...: SSL connection has been closed unexpectedly").
+     */
+    static final String NODE_LOST = "58030";
+
     static Problem problemFor(SQLException exception) {
         String state = exception.getSQLState() == null ? "" : exception.getSQLState();
         String message = serverMessage(exception);
@@ -51,10 +58,17 @@ public class DatabaseFailureMapper implements ExceptionMapper<SQLException> {
             LOG.log(Level.INFO, "Refused a node operation: {0}", message);
             return Problem.of(Status.CONFLICT, message);
         }
-        if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
+        if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
+                || DatabaseUnavailable.cause(exception) != null) {
             LOG.log(Level.WARNING, "Database unavailable", exception);
             return Problem.of(Status.SERVICE_UNAVAILABLE, "The database behind " + CitusOperations.DATASOURCE
                     + " is unavailable: " + message);
+        }
+        if (state.equals(NODE_LOST)) {
+            LOG.log(Level.WARNING, "A node failed during a cluster operation: {0}", message);
+            return Problem.of(Status.SERVICE_UNAVAILABLE, "A node stopped answering in the middle of the operation, "
+                    + "which Citus undid: the data stays where it was. What it had made on the nodes is listed by "
+                    + "GET /cleanup until POST /cleanup (or Citus' background cleanup) deletes it. Citus said: " + message);
         }
         if ((state.equals("3F000") || state.equals("42883")) && message.contains("citus_admin")) {
             return Problem.of(Status.CONFLICT, MANAGED_OUTSIDE);

@@ -49,4 +49,27 @@ class DatabaseFailureMapperTest {
         Problem problem = problem(new SQLException("Connection refused", "08001"));
         assertEquals(503, problem.status());
     }
+
+    @Test
+    void answersANodeLostInTheMiddleOfAMoveAs503PointingAtTheCleanup() {
+        Problem problem = problem(new SQLException("ERROR: Failed to COPY to shard userservice.users_102010 : SSL "
+                + "connection has been closed unexpectedly\n,\n  Detail: failed to send 54 bytes  on node 3\n"
+                + "  Where: while executing command on worker1:5432", "58030"));
+        assertEquals(503, problem.status());
+        assertTrue(problem.detail().startsWith("A node stopped answering in the middle of the operation"), problem::detail);
+        assertTrue(problem.detail().contains("GET /cleanup"), problem::detail);
+        assertTrue(problem.detail().endsWith("Citus said: Failed to COPY to shard userservice.users_102010 : SSL connection "
+                + "has been closed unexpectedly , Detail: failed to send 54 bytes  on node 3"), problem::detail);
+    }
+
+    @Test
+    void answersAConnectionThePoolCouldNotOpenAs503NotAsCitusRefusal() {
+        // The pool's failure carries no SQLSTATE: its cause says the database is away.
+        SQLException failure = new SQLException("Error in allocating a connection. Cause: Connection could not be "
+                + "allocated because: The connection attempt failed.",
+                new jakarta.resource.spi.ResourceAllocationException("The connection attempt failed."));
+        Problem problem = problem(failure);
+        assertEquals(503, problem.status());
+        assertTrue(problem.detail().contains("is unavailable"), problem::detail);
+    }
 }
