@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.citusschemas.ping.control.PingLog;
 import org.citusschemas.ping.control.Pinger;
 import org.citusschemas.ping.entity.PingResult;
+import org.citusschemas.support.failfast.SchemaCalls;
 
 /** {@code POST /ping}: pings a checked host and stores what ping printed. */
 @ApplicationScoped
@@ -25,12 +26,17 @@ public class PingResource {
     @Inject
     PingLog log;
 
+    /** The calls on the database go through it: 503 at once while the schema's node is known to be gone. */
+    @Inject
+    SchemaCalls calls;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public PingReply ping(@NotNull(message = "must be a JSON object with a host") @Valid PingRequest request) {
-        log.ensureReachable();
+        calls.call(log::ensureReachable);
         // The ping runs outside any transaction: no connection is held while it waits.
-        PingResult result = log.record(new PingResult(request.host(), pinger.ping(request.host(), request.countOrDefault())));
+        String output = pinger.ping(request.host(), request.countOrDefault());
+        PingResult result = calls.call(() -> log.record(new PingResult(request.host(), output)));
         return new PingReply(result.getHost(), result.getResult());
     }
 }

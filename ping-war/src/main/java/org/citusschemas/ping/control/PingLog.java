@@ -18,11 +18,12 @@ public class PingLog {
     /**
      * Fails now, as a database failure (503), when the schema cannot be reached, so a request does
      * not first wait seconds for ping and then fail to store the result. One statement: no
-     * transaction of its own.
+     * transaction of its own. True, or the failure.
      */
     @Transactional(TxType.SUPPORTS)
-    public void ensureReachable() {
+    public boolean ensureReachable() {
         em.createNativeQuery("SELECT 1 FROM ping_results LIMIT 1").getResultList();
+        return true;
     }
 
     public PingResult record(PingResult result) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import org.citusschemas.support.failfast.SchemaCalls;
 import org.citusschemas.time.control.CallerLog;
 import org.citusschemas.time.entity.QueryDetail;
 
@@ -25,10 +26,14 @@ public class CurrentTimeResource {
     @Inject
     CallerLog log;
 
+    /** The call on the database goes through it: 503 at once while the schema's node is known to be gone. */
+    @Inject
+    SchemaCalls calls;
+
     @GET
     public CurrentTime now(@Context HttpServletRequest request) {
         LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
-        QueryDetail query = log.record(new QueryDetail(request.getRemoteAddr(), now));
+        QueryDetail query = calls.call(() -> log.record(new QueryDetail(request.getRemoteAddr(), now)));
         return new CurrentTime(FORMAT.format(query.getQueryTime()), query.getIpAddress());
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.citusschemas.support.failfast.SchemaCalls;
 import org.citusschemas.user.control.UserDirectory;
 import org.citusschemas.user.entity.User;
 
@@ -38,12 +39,16 @@ public class UsersResource {
     @Inject
     UserDirectory directory;
 
+    /** Every call on the database goes through it: 503 at once while the schema's node is known to be gone. */
+    @Inject
+    SchemaCalls calls;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(
             @NotNull(message = "must be a JSON array of users") @Batch
             List<@NotNull(message = "must be a user object") @Valid NewUser> users) {
-        List<Long> ids = directory.register(users.stream().map(NewUser::toUser).toList());
+        List<Long> ids = calls.call(() -> directory.register(users.stream().map(NewUser::toUser).toList()));
         return Response.status(Response.Status.CREATED).entity(UsersCreated.of(ids)).build();
     }
 
@@ -59,11 +64,12 @@ public class UsersResource {
             @QueryParam("after") @Pattern(regexp = "\\d{1,18}", message = "must be a whole number") String after,
             @Context UriInfo uri) {
         if (limit == null && after == null) {
-            StreamingOutput everyone = directory::writeAll;
+            StreamingOutput everyone = out -> calls.call(() -> directory.writeAll(out));
             return Response.ok(everyone).build();
         }
         int size = limit == null ? DEFAULT_PAGE : Integer.parseInt(limit);
-        List<User> page = directory.page(after == null ? 0 : Long.parseLong(after), size);
+        long from = after == null ? 0 : Long.parseLong(after);
+        List<User> page = calls.call(() -> directory.page(from, size));
         Response.ResponseBuilder response = Response.ok(page);
         if (page.size() == size) {
             long last = page.get(page.size() - 1).getId();
@@ -76,7 +82,7 @@ public class UsersResource {
     @GET
     @Path("{id}")
     public User get(@PathParam("id") @Pattern(regexp = "\\d{1,18}", message = "must be a whole number") String id) {
-        return directory.find(Long.parseLong(id))
+        return calls.call(() -> directory.find(Long.parseLong(id)))
                 .orElseThrow(() -> new NotFoundException("No user with id " + id));
     }
 }

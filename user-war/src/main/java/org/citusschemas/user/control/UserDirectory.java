@@ -71,10 +71,11 @@ public class UserDirectory {
      * the Citus coordinator reads the whole result from the worker at the first fetch (3 s for 6
      * million users on our machines), which the statement timeout cancels. Without a transaction
      * of its own, a user stored during the stream appears in it when its id comes after the page
-     * being read.
+     * being read. Returns how many users it wrote.
      */
     @Transactional(TxType.SUPPORTS)
-    public void writeAll(OutputStream out) {
+    public long writeAll(OutputStream out) {
+        long written = 0;
         try (JsonGenerator json = Json.createGenerator(out)) {
             json.writeStartArray();
             long after = 0;
@@ -89,6 +90,7 @@ public class UserDirectory {
                             .writeEnd();
                 }
                 json.flush();
+                written += page.size();
                 if (!page.isEmpty()) {
                     after = page.get(page.size() - 1).getId();
                 }
@@ -96,5 +98,6 @@ public class UserDirectory {
             } while (page.size() == STREAM_PAGE);
             json.writeEnd();
         }
+        return written;
     }
 }
