@@ -226,7 +226,7 @@
     state.refreshing = true;
     try {
       const wantNodes = withNodes || state.nodes.length === 0 || state.refreshes % NODES_EVERY === 0;
-      const [nodes, schemas, activity, rebalance, audit] = await Promise.all([
+      const [nodes, schemas, activity, rebalance, audit, leftovers] = await Promise.all([
         wantNodes ? api('GET', 'nodes').then((r) => r.body) : Promise.resolve(state.nodes),
         api('GET', 'schemas').then((r) => r.body),
         api('GET', 'activity').then((r) => ({ body: r.body }), (failure) => ({ failure })),
@@ -234,6 +234,7 @@
         wantNodes || !state.audit
           ? api('GET', 'audit?limit=' + AUDIT_ROWS).then((r) => ({ body: r.body }), (failure) => ({ failure }))
           : Promise.resolve(state.audit),
+        api('GET', 'cleanup').then((r) => r.body, () => null),
       ]);
       state.refreshes++;
       state.nodes = nodes;
@@ -242,6 +243,7 @@
       const newAudit = audit !== state.audit; // read with the nodes only: redraw the table when it was
       state.audit = audit;
       followRunning(rebalance);
+      renderLeftovers(leftovers);
       render();
       if (newAudit) renderAudit();
       $('trouble').hidden = true;
@@ -748,6 +750,43 @@
     line.hidden = !running;
   }
 
+  /**
+   * What moves left on the nodes for Citus to delete (GET /cleanup): after a move that failed half-way,
+   * its copy of the shards, publication, replication slot and subscription, until cleanup deletes them.
+   */
+  function renderLeftovers(leftovers) {
+    const box = $('leftovers');
+    if (!leftovers) return; // not readable now: keep what was shown
+    box.hidden = leftovers.length === 0;
+    if (box.hidden) return;
+    const where = new Map();
+    for (const leftover of leftovers) {
+      const key = leftover.node ? nodeKey(leftover.node) : 'a removed node';
+      where.set(key, (where.get(key) || []).concat(leftover.kind.replace('_', ' ')));
+    }
+    $('leftovers-text').textContent = leftovers.length + ' leftover' + (leftovers.length === 1 ? '' : 's')
+      + ' of moves wait for Citus\' cleanup: ' + [...where].map(([node, kinds]) => node + ' (' + kinds.join(', ') + ')').join('; ')
+      + '. Citus deletes them in the background once nothing uses them.';
+    $('cleanup-button').hidden = !(state.session && state.session.operator);
+  }
+
+  async function cleanUp() {
+    const button = $('cleanup-button');
+    button.disabled = true;
+    try {
+      const answer = (await api('POST', 'cleanup')).body;
+      const left = answer.result.left;
+      showOutcome('Cleanup done', ['Citus deleted ' + answer.result.cleaned + ' leftover'
+        + (answer.result.cleaned === 1 ? '' : 's') + '; ' + (left.length ? left.length + ' still in use or on a node that does not answer.'
+        : 'nothing is left.')], answer.notices);
+    } catch (failure) {
+      showProblem('Cleanup failed', failure);
+    } finally {
+      button.disabled = false;
+      refresh(true);
+    }
+  }
+
   function renderProgress(job) {
     const done = doneTasks(job);
     const total = job.tasks.length;
@@ -816,6 +855,7 @@
 
   document.addEventListener('DOMContentLoaded', () => {
     $('login-form').addEventListener('submit', logIn);
+    $('cleanup-button').addEventListener('click', cleanUp);
     $('logout').addEventListener('click', logOut);
     api('GET', 'session').then((r) => (r.body.user ? enter(r.body) : showLogin()),
       (failure) => showLogin('The admin API did not answer: ' + describe(failure)));

@@ -21,9 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.citusschemas.admin.citus.Records.Activity;
+import org.citusschemas.admin.citus.Records.Cleanup;
 import org.citusschemas.admin.citus.Records.DistributedSchema;
+import org.citusschemas.admin.citus.Records.Leftover;
 import org.citusschemas.admin.citus.Records.Node;
 import org.citusschemas.admin.citus.Records.NodeAddress;
 import org.citusschemas.admin.citus.Records.NodePlacement;
@@ -436,6 +440,49 @@ public class CitusOperations {
         notices.add(left + " leftover(s) of moved shards are still on " + node.host() + ":" + node.port()
                 + " (in use); Citus deletes them in the background, and the node can be removed once they are gone");
         return new Outcome<>(null, List.copyOf(notices));
+    }
+
+    /**
+     * Everything Citus is to delete after moves (pg_dist_cleanup), with the node it is on: after an
+     * interrupted move the new copy of the shard on the target, the publication and replication
+     * slot on the source, the subscription (and its role) on the target.
+     */
+    public List<Leftover> leftovers() throws SQLException {
+        return query("""
+                SELECT c.record_id, c.operation_id,
+                       CASE c.object_type WHEN 1 THEN 'shard' WHEN 2 THEN 'subscription' WHEN 3 THEN 'replication_slot'
+                                          WHEN 4 THEN 'publication' WHEN 5 THEN 'user' WHEN 6 THEN 'database'
+                                          ELSE 'unknown' END,
+                       c.object_name, n.nodename, n.nodeport,
+                       CASE c.policy_type WHEN 0 THEN 'always' WHEN 1 THEN 'on_failure'
+                                          WHEN 2 THEN 'deferred_on_success' ELSE 'unknown' END
+                  FROM pg_dist_cleanup c LEFT JOIN pg_dist_node n ON n.groupid = c.node_group_id
+                 ORDER BY c.record_id""", s -> {
+            List<Leftover> leftovers = new ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    String host = row.getString(5);
+                    leftovers.add(new Leftover(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4),
+                            host == null ? null : new NodeAddress(host, row.getInt(6)), row.getString(7)));
+                }
+            }
+            return leftovers;
+        }).result();
+    }
+
+    /** Citus' notice of what it deleted: "cleaned up 6 orphaned resources". */
+    private static final Pattern CLEANED = Pattern.compile("cleaned up (\\d+) orphaned resource");
+
+    /**
+     * Deletes every leftover Citus can delete now (citus_cleanup_orphaned_resources), on every node:
+     * what a failed move left, and old copies of moved shards that no query uses any more. A
+     * leftover on a node that does not answer, or still in use, stays listed for the next cleanup.
+     */
+    public Outcome<Cleanup> cleanUp() throws SQLException {
+        Outcome<Void> cleaned = call("CALL citus_cleanup_orphaned_resources()", s -> { });
+        int count = cleaned.notices().stream().map(CLEANED::matcher).filter(Matcher::find)
+                .mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+        return new Outcome<>(new Cleanup(count, leftovers()), cleaned.notices());
     }
 
     /** How many of the leftovers Citus is to delete (pg_dist_cleanup) are on this node. */

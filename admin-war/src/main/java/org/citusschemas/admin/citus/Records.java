@@ -61,6 +61,21 @@ public final class Records {
                                List<Task> tasks, jakarta.json.JsonObject details) {
     }
 
+    /**
+     * Something an interrupted or finished shard move left for Citus to delete (pg_dist_cleanup):
+     * {@code kind} is shard, subscription, replication_slot, publication, user or database;
+     * {@code policy} when it goes: always (when the operation ends), on_failure (the operation
+     * failed) or deferred_on_success (the old copy of a shard that moved, deleted once no query
+     * uses it).
+     */
+    public record Leftover(@JsonbProperty("record_id") long recordId, @JsonbProperty("operation_id") long operationId,
+                           String kind, String name, NodeAddress node, String policy) {
+    }
+
+    /** What cleanup did ({@code cleaned}) and what it could not delete yet ({@code left}, in use). */
+    public record Cleanup(int cleaned, List<Leftover> left) {
+    }
+
     /** A node of the cluster, its health as the coordinator sees it, and the data it holds. */
     public record Node(int id, NodeAddress address, @JsonbProperty("group_id") int groupId, String role,
                        boolean coordinator, boolean active, @JsonbProperty("should_have_shards") boolean shouldHaveShards,
