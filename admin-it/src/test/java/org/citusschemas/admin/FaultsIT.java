@@ -12,7 +12,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.citusschemas.it.CitusRequirement;
+import org.citusschemas.it.ClusterMode;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.SeparateMicro;
 import org.citusschemas.it.ServiceClient;
@@ -37,8 +43,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * reachable keep answering, the others answer a 503 problem within 2 s, liveness stays up, and
  * everything answers normally again within 5 s of the database's return, with no restart or
  * redeploy; also for a service started while the database is down. In containers, a worker also
- * freezes with its connections open (docker pause): the service whose schema it holds answers 503
- * within its pool's statement and socket timeouts (8 s over TLS) instead of hanging. The measured times are printed.
+ * freezes with its connections open (docker pause), or is cut off the network (docker network
+ * disconnect): the service whose schema it holds answers its first request 503 within its pool's
+ * statement and socket timeouts (8 s over TLS) instead of hanging, and every later one at once with
+ * Retry-After (its circuit breaker, MicroProfile Fault Tolerance), until its first request after
+ * the breaker's delay finds the worker back; health names the worker. And when another client takes
+ * the coordinator's last connections, the services answer 503 at once and recover once they are
+ * given back. The measured times are printed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT extends AdminServer {
@@ -50,6 +61,8 @@ class FaultsIT extends AdminServer {
      * timeout (3 s), plus the socket timeout again over TLS, which the containers use: 8 s.
      */
     static final Duration FROZEN_ANSWER_WITHIN = Duration.ofSeconds(10);
+    /** A request refused by an open circuit breaker: no database call at all. */
+    static final Duration FAIL_FAST_WITHIN = Duration.ofMillis(500);
 
     /** One call per service, each with the status its success has. */
     Map<String, Function<ServiceClient, HttpReply>> calls() {
@@ -105,13 +118,64 @@ class FaultsIT extends AdminServer {
 
     /** Check name to status, from /health/ready (all applications of this server). */
     Map<String, String> readiness() {
+        return readinessChecks().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, c -> c.getValue().getString("status")));
+    }
+
+    /** Check name to the check (status and data), from /health/ready. */
+    Map<String, JsonObject> readinessChecks() {
         HttpReply ready = server().get("/health/ready");
         return ready.object().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
-                .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
+                .collect(Collectors.toMap(c -> c.getString("name"), c -> c));
+    }
+
+    /** A service refused at once by its open circuit breaker: 503, Retry-After, and nothing waited for. */
+    static void assertFailedFast(String service, Timed timed) {
+        assertUnavailableProblem(service, timed, FAIL_FAST_WITHIN);
+        assertEquals("3", timed.reply().header("Retry-After").orElse(null), timed.reply()::toString);
+    }
+
+    /**
+     * Calls every service three rounds over while a worker is away: the services on it answer 503, the
+     * first within {@code firstWithin} and every later one at once; the others keep working. The
+     * first and the slowest later answer of the services on that worker.
+     */
+    Duration[] callWhileAway(Map<String, Node> placement, Node away, Duration firstWithin, String what) {
+        Duration first = null;
+        Duration later = Duration.ZERO;
+        for (int round = 0; round < 3; round++) {
+            for (Map.Entry<String, Function<ServiceClient, HttpReply>> call : calls().entrySet()) {
+                Timed timed = timed(call.getValue(), server());
+                if (placement.get(call.getKey()).equals(away)) {
+                    if (first == null) {
+                        assertUnavailableProblem(call.getKey(), timed, firstWithin);
+                        first = timed.took();
+                    } else {
+                        assertFailedFast(call.getKey(), timed);
+                        later = later.compareTo(timed.took()) > 0 ? later : timed.took();
+                    }
+                } else {
+                    assertTrue(succeeded(timed.reply()), () -> call.getKey() + " keeps working: " + timed.reply());
+                }
+                System.out.println(what + ", round " + (round + 1) + ": " + call.getKey() + " answered "
+                        + timed.reply().status() + " in " + timed.took().toMillis() + " ms");
+            }
+        }
+        return new Duration[] {first, later};
+    }
+
+    /** The readiness check of the service names the node that holds its schema. */
+    void assertReadinessNames(String service, Node node) {
+        JsonObject check = readinessChecks().get(service + "-database");
+        assertEquals("DOWN", check.getString("status"), check::toString);
+        assertEquals(node.toString(), check.getJsonObject("data").getString("node"), check::toString);
     }
 
     @AfterEach
     void everyNodeRunsAgain() {
+        if (TestCluster.mode() == ClusterMode.CONTAINERS) {
+            List.of("worker1", "worker2").forEach(TestCluster.containers()::reconnect);
+        }
         TestCluster.startNodes();
     }
 
@@ -149,6 +213,7 @@ class FaultsIT extends AdminServer {
         }
         Map<String, String> ready = readiness();
         assertEquals("DOWN", ready.get("timeservice-database"), ready::toString);
+        assertReadinessNames("timeservice", stopped);
         placement.forEach((service, node) -> {
             if (!node.equals(stopped)) {
                 assertEquals("UP", ready.get(service + "-database"), ready::toString);
@@ -218,25 +283,105 @@ class FaultsIT extends AdminServer {
 
         String worker = TestCluster.nodeName(frozen);
         TestCluster.containers().pause(worker);
+        Instant thawed;
         try {
-            for (int round = 0; round < 3; round++) {
-                for (Map.Entry<String, Function<ServiceClient, HttpReply>> call : calls.entrySet()) {
-                    Timed timed = timed(call.getValue(), server());
-                    if (placement.get(call.getKey()).equals(frozen)) {
-                        assertUnavailableProblem(call.getKey(), timed, FROZEN_ANSWER_WITHIN);
-                    } else {
-                        assertTrue(succeeded(timed.reply()), () -> call.getKey() + " keeps working: " + timed.reply());
-                    }
-                    System.out.println("worker frozen, round " + (round + 1) + ": " + call.getKey() + " answered "
-                            + timed.reply().status() + " in " + timed.took().toMillis() + " ms");
-                }
-            }
+            Duration[] took = callWhileAway(placement, frozen, FROZEN_ANSWER_WITHIN, "worker frozen");
+            System.out.println("worker frozen: first answer " + took[0].toMillis() + " ms, later answers at most "
+                    + took[1].toMillis() + " ms");
             assertEquals(200, server().get("/health/live").status(), "liveness stays up");
         } finally {
             TestCluster.containers().unpause(worker);
+            thawed = Instant.now();
         }
         Duration healed = timeToHeal(calls, server());
-        System.out.println("worker thawed: every service answered normally after " + healed.toMillis() + " ms");
+        System.out.println("worker thawed: every service answered normally after " + healed.toMillis() + " ms ("
+                + Duration.between(thawed, Instant.now()).toMillis() + " ms after the thaw)");
         assertTrue(healed.compareTo(HEAL_WITHIN) < 0, "healed after " + healed);
+    }
+
+    @Test
+    @Order(5)
+    void aWorkerCutOffTheNetworkMakesOnlyItsServiceAnswer503FirstWithinTheTimeoutsThenAtOnceAndHealsWhenReconnected()
+            throws Exception {
+        CitusRequirement.assumeContainers(
+                "FaultsIT.aWorkerCutOffTheNetworkMakesOnlyItsServiceAnswer503FirstWithinTheTimeoutsThenAtOnceAndHealsWhenReconnected");
+        Map<String, Node> placement = servicePlacement();
+        Node cut = placement.get("timeservice");
+        Map<String, Function<ServiceClient, HttpReply>> calls = calls();
+        calls.forEach((service, call) -> assertTrue(succeeded(call.apply(server())), service + " works before"));
+
+        String worker = TestCluster.nodeName(cut);
+        TestCluster.containers().disconnect(worker);
+        Instant reconnected;
+        try {
+            Duration[] took = callWhileAway(placement, cut, FROZEN_ANSWER_WITHIN, "worker cut off");
+            System.out.println("worker cut off: first answer " + took[0].toMillis() + " ms, later answers at most "
+                    + took[1].toMillis() + " ms");
+            assertReadinessNames("timeservice", cut);
+            assertEquals(200, server().get("/health/live").status(), "liveness stays up");
+        } finally {
+            TestCluster.containers().reconnect(worker);
+            reconnected = Instant.now();
+        }
+        Duration healed = timeToHeal(calls, server());
+        System.out.println("worker reconnected: every service answered normally after " + healed.toMillis() + " ms");
+        assertTrue(healed.compareTo(HEAL_WITHIN) < 0, "healed after " + healed);
+        assertTrue(Duration.between(reconnected, Instant.now()).compareTo(HEAL_WITHIN.multipliedBy(2)) < 0);
+    }
+
+    @Test
+    @Order(6)
+    void whenAnotherClientTakesTheCoordinatorsLastConnectionsTheServicesAnswer503AtOnceAndRecoverWhenTheyAreFree()
+            throws Exception {
+        CitusRequirement.assumeContainers(
+                "FaultsIT.whenAnotherClientTakesTheCoordinatorsLastConnectionsTheServicesAnswer503AtOnceAndRecoverWhenTheyAreFree");
+        Map<String, Function<ServiceClient, HttpReply>> calls = calls();
+        calls.forEach((service, call) -> assertTrue(succeeded(call.apply(server())), service + " works before"));
+
+        List<Connection> taken = new ArrayList<>();
+        try {
+            // The services' pooled connections end (as after a restart of their pools), and before
+            // they can open new ones, another client takes every connection the coordinator has left.
+            try (Connection first = TestCluster.connectToNode("coordinator"); Statement sql = first.createStatement()) {
+                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        + "WHERE application_name IN ('userservice', 'timeservice', 'pingservice')");
+            }
+            String refusal = takeEveryConnection(taken);
+            System.out.println("connections taken: " + taken.size() + ", then the coordinator said: " + refusal);
+
+            for (int round = 0; round < 2; round++) {
+                for (Map.Entry<String, Function<ServiceClient, HttpReply>> call : calls.entrySet()) {
+                    Timed timed = timed(call.getValue(), server());
+                    assertUnavailableProblem(call.getKey(), timed);
+                    if (round > 0) {
+                        assertFailedFast(call.getKey(), timed);
+                    }
+                    System.out.println("no connections left, round " + (round + 1) + ": " + call.getKey()
+                            + " answered 503 in " + timed.took().toMillis() + " ms: " + timed.reply().object().getString("detail"));
+                }
+            }
+            assertTrue(readiness().values().stream().anyMatch("DOWN"::equals), readiness()::toString);
+            assertEquals(200, server().get("/health/live").status(), "liveness stays up");
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
+        Duration healed = timeToHeal(calls, server());
+        System.out.println("connections given back: every service answered normally after " + healed.toMillis() + " ms");
+        assertTrue(healed.compareTo(HEAL_WITHIN) < 0, "healed after " + healed);
+    }
+
+    /** Opens superuser connections to the coordinator until it refuses one; its refusal. */
+    static String takeEveryConnection(List<Connection> taken) {
+        for (int i = 0; i < 1000; i++) {
+            try {
+                taken.add(TestCluster.connectToNode("coordinator"));
+            } catch (SQLException refused) {
+                assertEquals("53300", refused.getSQLState(), refused::toString);
+                return refused.getMessage();
+            }
+        }
+        throw new AssertionError("the coordinator took 1000 connections without refusing one");
     }
 }

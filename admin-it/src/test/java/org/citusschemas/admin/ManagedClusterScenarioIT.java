@@ -109,13 +109,15 @@ class ManagedClusterScenarioIT extends AdminServer {
         Node from = before.get("timeservice");
         Node to = from.equals(new Node("127.0.0.22", 5432)) ? new Node("127.0.0.23", 5432) : new Node("127.0.0.22", 5432);
         long timesBefore = TestCluster.count("timeservice", "query_details");
-        try (TutorialScenarioIT.LoadLoop load = new TutorialScenarioIT.LoadLoop(api())) {
+        long pingsBefore = TestCluster.count("pingservice", "ping_results");
+        try (ServiceLoad load = new ServiceLoad(api())) {
             load.awaitRequests(10, Duration.ofSeconds(60));
             HttpReply moved = operator().postJson("schemas/timeservice/move", moveBody(to, "force_logical"));
             assertEquals(200, moved.status(), moved::toString);
             load.awaitRequests(load.requests() + 10, Duration.ofSeconds(60));
             load.stop();
             assertEquals(List.of(), load.failures(), "failed requests during the move");
+            assertEquals(0, load.assertStoredExactlyOnce(timesBefore, pingsBefore), "no row lost, every write acknowledged");
             assertEquals(timesBefore + load.timeCalls(), TestCluster.count("timeservice", "query_details"), "no row lost");
         }
         assertEquals(to, placement().get("timeservice"));

@@ -3,6 +3,7 @@ package org.citusschemas.it;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
@@ -175,6 +176,32 @@ public final class CitusContainers implements AutoCloseable {
 
     public void unpause(String node) {
         DockerClientFactory.instance().client().unpauseContainerCmd(id(node)).exec();
+    }
+
+    /**
+     * Cuts a node off the cluster's network (docker network disconnect) while it keeps running: the
+     * other nodes' packets to it go nowhere and its name stops resolving; its port on the host
+     * stays published, so a test still reaches it directly.
+     */
+    public void disconnect(String node) {
+        DockerClientFactory.instance().client().disconnectFromNetworkCmd()
+                .withContainerId(id(node)).withNetworkId(network.getId()).exec();
+    }
+
+    /** Connects a node cut off by {@link #disconnect} again, under its name on the network. */
+    public void reconnect(String node) {
+        DockerClient docker = DockerClientFactory.instance().client();
+        var networks = docker.inspectContainerCmd(id(node)).exec().getNetworkSettings().getNetworks();
+        boolean connected = networks.values().stream().anyMatch(n -> network.getId().equals(n.getNetworkID()));
+        if (!connected) {
+            docker.connectToNetworkCmd().withContainerId(id(node)).withNetworkId(network.getId())
+                    .withContainerNetwork(new ContainerNetwork().withAliases(node)).exec();
+        }
+    }
+
+    /** The port on 127.0.0.1 where the host reaches a node (the coordinator's, then the workers'). */
+    public int hostPort(String node) {
+        return nodes.get(node).getMappedPort(5432);
     }
 
     @Override

@@ -135,6 +135,12 @@ public final class SeparateMicro implements AutoCloseable {
         }
     }
 
+    /** Kills the server as a crash would (SIGKILL): no shutdown, nothing finished or flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "Payara Micro did not die of SIGKILL");
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -190,6 +190,15 @@ public final class TestCluster {
         }
     }
 
+    /**
+     * A superuser connection straight to one node (coordinator, worker1, worker2) of the cluster in
+     * containers, through its port on the host: to see what is on each node, whatever Citus says.
+     */
+    public static Connection connectToNode(String node) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + containers().hostPort(node) + "/" + database(),
+                "postgres", password("postgres"));
+    }
+
     /** The launcher's name of the node Citus knows by this address. */
     public static String nodeName(Node node) {
         List<Node> workers = workers();
