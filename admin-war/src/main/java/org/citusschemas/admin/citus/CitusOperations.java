@@ -344,7 +344,8 @@ public class CitusOperations {
                 WITH health AS (
                     SELECT to_nodename, to_nodeport, bool_and(coalesce(result, false)) AS healthy
                       FROM citus_check_cluster_node_health()
-                     WHERE from_nodeport = (SELECT nodeport FROM pg_dist_node WHERE groupid = 0 LIMIT 1)
+                     WHERE (from_nodename, from_nodeport)
+                           = (SELECT nodename, nodeport FROM pg_dist_node WHERE groupid = 0 LIMIT 1)
                      GROUP BY 1, 2),
                 sizes AS (
                     SELECT nodename, nodeport, sum(shard_size) AS bytes FROM citus_shards GROUP BY 1, 2)
