@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * Faults in the middle of a schema move or a rebalance, on the cluster in containers, while the
@@ -123,9 +124,7 @@ class MoveFaultsIT extends AdminServer {
         try (ServiceLoad load = new ServiceLoad(server())) {
             load.awaitRequests(10, Duration.ofSeconds(60));
 
-            CompletableFuture<HttpReply> move = async(() -> operator().postJson("schemas/userservice/move",
-                    moveBody(target, "force_logical")));
-            awaitCopy(target, move);
+            CompletableFuture<HttpReply> move = moveUntilCopying(target);
             Instant fault = Instant.now();
             TestCluster.stopNode(TestCluster.nodeName(target));
             HttpReply failed = move.get(2, TimeUnit.MINUTES);
@@ -145,22 +144,13 @@ class MoveFaultsIT extends AdminServer {
                     () -> "only on the move's two workers: " + left);
             assertOutcomeAudited("schema.move", failed);
 
-            TestCluster.startNodes();
-            cleanUpEverything();
-            assertNothingLeftAndSchemaWholeOn(source);
-
-            load.awaitMore(10, Duration.ofSeconds(60));
-            load.stop();
+            cleanUpThroughTheConsole(TestCluster::startNodes);
             // The target held no service's schema: no request had any reason to fail.
-            assertEquals(List.of(), load.failures(), "no service failed while a worker that holds none of them stopped");
-            assertEquals(0, load.assertStoredExactlyOnce(counts.times, counts.pings), load::toString);
+            cleanUpAndCheck("target stopped", source, load, counts, null, null);
         }
         assertEquals(before, Rows.read(), "the rows from before the move are unchanged");
 
-        HttpReply again = operator().postJson("schemas/userservice/move", moveBody(target, "force_logical"));
-        assertEquals(200, again.status(), () -> "the same move again: " + again);
-        cleanUpEverything();
-        assertNothingLeftAndSchemaWholeOn(target);
+        moveAgain(target);
         assertEquals(before, Rows.read(), "and after it");
     }
 
@@ -177,9 +167,7 @@ class MoveFaultsIT extends AdminServer {
         try (ServiceLoad load = new ServiceLoad(server())) {
             load.awaitRequests(10, Duration.ofSeconds(60));
 
-            CompletableFuture<HttpReply> move = async(() -> operator().postJson("schemas/userservice/move",
-                    moveBody(target, "force_logical")));
-            awaitCopy(target, move);
+            CompletableFuture<HttpReply> move = moveUntilCopying(target);
             fault = Instant.now();
             TestCluster.containers().pause(frozen);
             try {
@@ -198,23 +186,11 @@ class MoveFaultsIT extends AdminServer {
             assertEquals(target, placement().get("userservice"));
             assertOutcomeAudited("schema.move", moved);
 
-            List<JsonObject> left = leftoversListed();
-            System.out.println("source frozen: Citus left, before cleanup: " + describe(left));
-            cleanUpEverything();
-            assertNothingLeftAndSchemaWholeOn(target);
-
-            load.awaitMore(20, Duration.ofSeconds(60));
-            load.stop();
-            assertFailuresOnlyIn(load, fault, thawed);
-            int unacknowledged = load.assertStoredExactlyOnce(counts.times, counts.pings);
-            System.out.println("source frozen: " + load + "; writes stored without their answer: " + unacknowledged);
+            cleanUpAndCheck("source frozen", target, load, counts, fault, thawed);
         }
         assertEquals(before, Rows.read(), "the rows from before the move are unchanged");
 
-        HttpReply back = operator().postJson("schemas/userservice/move", moveBody(source, "force_logical"));
-        assertEquals(200, back.status(), () -> "the same move, back: " + back);
-        cleanUpEverything();
-        assertNothingLeftAndSchemaWholeOn(source);
+        moveAgain(source);
     }
 
     @Test
@@ -252,16 +228,7 @@ class MoveFaultsIT extends AdminServer {
                     .anyMatch(t -> t.getInt("retry_count", 0) > 0), () -> "Citus retried the interrupted move: " + ended);
             assertEquals(target, placement().get("userservice"));
 
-            List<JsonObject> left = leftoversListed();
-            System.out.println("coordinator restarted: Citus left, before cleanup: " + describe(left));
-            cleanUpEverything();
-            assertNothingLeftAndSchemaWholeOn(target);
-
-            load.awaitMore(20, Duration.ofSeconds(60));
-            load.stop();
-            assertFailuresOnlyIn(load, fault, back);
-            int unacknowledged = load.assertStoredExactlyOnce(counts.times, counts.pings);
-            System.out.println("coordinator restarted: " + load + "; writes stored without their answer: " + unacknowledged);
+            cleanUpAndCheck("coordinator restarted", target, load, counts, fault, back);
         }
         assertEquals(before, Rows.read(), "the rows from before the rebalance are unchanged");
         assertJobEndAudited(operator(), job, "finished");
@@ -305,16 +272,34 @@ class MoveFaultsIT extends AdminServer {
                     assertJobEndAudited(again, job, "finished");
                     assertConsoleShowsJobEnd(restarted.client(), job, "finished");
                 }
-                cleanUpEverything();
-                assertNothingLeftAndSchemaWholeOn(target);
-
-                load.awaitMore(20, Duration.ofSeconds(60));
-                load.stop();
-                assertEquals(List.of(), load.failures(), "the rebalance went on without the admin server, unnoticed");
-                assertEquals(0, load.assertStoredExactlyOnce(counts.times, counts.pings), load::toString);
+                // The rebalance went on without the admin server, unnoticed by the services.
+                cleanUpAndCheck("admin server killed", target, load, counts, null, null);
             }
         }
         assertEquals(before, Rows.read(), "the rows from before the rebalance are unchanged");
+    }
+
+    /**
+     * After a fault: what GET /cleanup lists is printed, cleanup leaves nothing on any node, the
+     * schema is whole on its worker, the load's writes are stored exactly once, and its failures
+     * all came in the fault's window and were 503s; with no window ({@code from} null), the fault
+     * touched no service: no failure at all, and every write acknowledged.
+     */
+    void cleanUpAndCheck(String fault, Node holder, ServiceLoad load, Counts counts, Instant from, Instant to)
+            throws Exception {
+        System.out.println(fault + ": GET /cleanup lists, before cleanup: " + describe(leftoversListed()));
+        cleanUpEverything();
+        assertNothingLeftAndSchemaWholeOn(holder);
+        load.awaitMore(20, Duration.ofSeconds(60));
+        load.stop();
+        int unacknowledged = load.assertStoredExactlyOnce(counts.times, counts.pings);
+        System.out.println(fault + ": " + load + "; writes stored without their answer: " + unacknowledged);
+        if (from == null) {
+            assertEquals(List.of(), load.failures(), fault + ": no service had any reason to fail");
+            assertEquals(0, unacknowledged, "every write acknowledged");
+        } else {
+            assertFailuresOnlyIn(load, from, to);
+        }
     }
 
     // ------------------------------------------------------------------ setting up
@@ -342,6 +327,22 @@ class MoveFaultsIT extends AdminServer {
         assertFalse(moves.isEmpty(), plan::toString);
         assertTrue(moves.stream().allMatch(m -> m.getString("table").startsWith("userservice.")
                 && node(m.getJsonObject("target")).equals(target)), plan::toString);
+    }
+
+    /** Starts moving the user schema to the target (force_logical) and waits until its copy is under way. */
+    CompletableFuture<HttpReply> moveUntilCopying(Node target) throws Exception {
+        CompletableFuture<HttpReply> move = async(() -> operator().postJson("schemas/userservice/move",
+                moveBody(target, "force_logical")));
+        awaitCopy(target, move);
+        return move;
+    }
+
+    /** The same move, after the fault, succeeds, and cleanup leaves nothing of it. */
+    void moveAgain(Node to) {
+        HttpReply again = operator().postJson("schemas/userservice/move", moveBody(to, "force_logical"));
+        assertEquals(200, again.status(), () -> "the same move again: " + again);
+        cleanUpEverything();
+        assertNothingLeftAndSchemaWholeOn(to);
     }
 
     static Node otherWorker(Node worker) {
@@ -569,15 +570,61 @@ class MoveFaultsIT extends AdminServer {
         throw new AssertionError("the audit trail did not record the end of job " + job + ": " + outcome);
     }
 
+    /**
+     * The console shows the leftovers above the map while the target is still down, and its "Clean
+     * up now" button says what it could not delete yet; once the target is back the button deletes
+     * the rest and the line goes.
+     */
+    void cleanUpThroughTheConsole(Runnable bringTheTargetBack) {
+        try (Browser browser = Browser.start("MoveFaultsIT.aTargetStoppedMidCopy (console)")) {
+            logIn(browser, api());
+            String line = browser.await(Duration.ofSeconds(30), d -> {
+                var box = d.findElement(By.id("leftovers"));
+                return box.isDisplayed() ? box.getText() : null;
+            });
+            browser.screenshot("faults-leftovers");
+            assertTrue(line.matches("(?s)\\d+ leftovers? of moves wait for Citus' cleanup: .*shard.*"), line);
+            String outcome = clickCleanUp(browser);
+            assertTrue(outcome.contains("still in use or on a node that does not answer"), outcome);
+            assertTrue(browser.driver().findElement(By.id("leftovers")).isDisplayed(), "the line stays");
+
+            bringTheTargetBack.run();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (!clickCleanUp(browser).contains("nothing is left")) {
+                assertTrue(Instant.now().isBefore(deadline), "the console's cleanup never emptied the list");
+                sleep(1000); // a leftover on the target still starting: the next click
+            }
+            browser.await(Duration.ofSeconds(30), d -> !d.findElement(By.id("leftovers")).isDisplayed());
+            browser.screenshot("faults-cleaned");
+        }
+    }
+
+    /** Clicks "Clean up now" and returns what the page says of it. */
+    static String clickCleanUp(Browser browser) {
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('result').replaceChildren()");
+        browser.driver().findElement(By.id("cleanup-button")).click();
+        String outcome = browser.await(Duration.ofSeconds(30), d -> {
+            var box = d.findElements(By.cssSelector("#result .outcome"));
+            return box.isEmpty() ? null : box.get(0).getText();
+        });
+        System.out.println("console, clean up now: " + outcome.replace('\n', ' '));
+        assertTrue(outcome.startsWith("Cleanup done"), outcome);
+        return outcome;
+    }
+
+    static void logIn(Browser browser, ServiceClient admin) {
+        var page = browser.driver();
+        page.get(admin.base().toString());
+        browser.await(Duration.ofSeconds(20), d -> d.findElement(By.id("login-user")).isDisplayed());
+        page.findElement(By.id("login-user")).sendKeys("operator");
+        page.findElement(By.id("login-password")).sendKeys(TestCluster.adminPassword("operator"));
+        page.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+    }
+
     /** The console of that admin server shows the job's end in its recent changes. */
     static void assertConsoleShowsJobEnd(ServiceClient admin, long job, String state) {
         try (Browser browser = Browser.start("MoveFaultsIT.anAdminServerKilledMidRebalance (console)")) {
-            var page = browser.driver();
-            page.get(admin.base().toString());
-            browser.await(Duration.ofSeconds(20), d -> d.findElement(By.id("login-user")).isDisplayed());
-            page.findElement(By.id("login-user")).sendKeys("operator");
-            page.findElement(By.id("login-password")).sendKeys(TestCluster.adminPassword("operator"));
-            page.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+            logIn(browser, admin);
             String row = browser.await(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#audit tbody tr")).stream()
                     .map(r -> r.getText()).filter(text -> text.contains("job " + job + " ")).findFirst().orElse(null));
             browser.screenshot("faults-admin-restarted");
