@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The soak behind bench/soak (which starts the local run and sets the environment): mixed load on
@@ -287,7 +288,7 @@ public class Soak {
         try {
             String rows = sql("citusadmin", "SELECT application_name, count(*) FROM pg_stat_activity "
                     + "WHERE datname = current_database() AND application_name IN (" + PORTS.keySet().stream()
-                    .map(r -> "'" + r + "'").reduce((a, b) -> a + "," + b).orElse("''") + ") GROUP BY 1");
+                    .map(r -> "'" + r + "'").collect(Collectors.joining(",")) + ") GROUP BY 1");
             for (String row : rows.split("\n")) {
                 String[] f = row.trim().split("\\|");
                 if (f.length == 2) {
@@ -322,7 +323,7 @@ public class Soak {
             acknowledged = List.copyOf(userIds);
         }
         // The ids as one array value (a local table joined with a distributed one is refused by Citus).
-        String array = acknowledged.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
+        String array = acknowledged.stream().map(String::valueOf).collect(Collectors.joining(","));
         String stored = sql("userservice", "SELECT count(*) FROM users WHERE id = ANY ('{" + array + "}'::bigint[])").trim();
         String ours = sql("userservice", "SELECT count(*) FROM users WHERE name LIKE '" + RUN + "%'").trim();
         long lost = acknowledged.size() - Long.parseLong(stored);
