@@ -1,6 +1,7 @@
 -- What the admin role may do on a Citus cluster beyond its membership in the service roles
--- (see admin-role.sql): call the functions of schema citus_admin, each of which does one
--- operation that Citus reserves to a superuser. Run by the launcher as superuser with Citus:
+-- (see admin-role.sql): call the functions of schema citus_admin, each of which does one node
+-- operation that Citus reserves to a superuser (onboarding a service, which a login with
+-- CREATEROLE can do, is admin-onboard.sql's). Run by the launcher as superuser with Citus:
 --   psql -v role=citusadmin -f admin-citus.sql
 \set ON_ERROR_STOP on
 
@@ -57,6 +58,15 @@ BEGIN
         RAISE EXCEPTION 'cannot % node %:% while background job % moves shards', operation, node_name, node_port, job
             USING ERRCODE = 'CS409', HINT = 'Wait for the rebalance to finish (GET /rebalance) or stop it (DELETE /rebalance).';
     END IF;
+    -- A pinned schema stays where it is: its node is not drained (nor removed, below) until it is unpinned.
+    SELECT string_agg(p.schema_name, ', ' ORDER BY p.schema_name) INTO held
+      FROM citus_admin.pin p JOIN pg_dist_schema ds ON ds.schemaid::oid = p.schema_id
+     WHERE p.node_name = check_node_operation.node_name AND p.node_port = check_node_operation.node_port;
+    IF held IS NOT NULL AND operation IN ('drain', 'remove') THEN
+        RAISE EXCEPTION 'cannot % node %:%: schema(s) % are pinned to it', operation, node_name, node_port, held
+            USING ERRCODE = 'CS409', HINT = 'Unpin them first (DELETE /schemas/{name}/pin), or leave the node be.';
+    END IF;
+    held := NULL;
     IF operation = 'remove' THEN
         SELECT string_agg(DISTINCT c.relnamespace::regnamespace::text, ', ') INTO held
           FROM pg_dist_placement p
@@ -100,7 +110,11 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
 AS $$
 BEGIN
     PERFORM citus_admin.check_node_operation('drain', node_name, node_port);
-    PERFORM citus_drain_node(node_name, node_port, shard_transfer_mode := transfer_mode::citus.shard_transfer_mode);
+    -- With the default strategy's pin-keeping twin (admin-pins.sql), so no pinned schema moves.
+    PERFORM citus_drain_node(node_name, node_port, shard_transfer_mode := transfer_mode::citus.shard_transfer_mode,
+                             rebalance_strategy := (SELECT t.name FROM pg_dist_rebalance_strategy s
+                                                      JOIN pg_dist_rebalance_strategy t ON t.name::text = 'pinned_' || s.name
+                                                     WHERE s.default_strategy));
 END
 $$;
 
@@ -125,40 +139,6 @@ BEGIN
                   HINT = 'Drain the node again (it deletes them when nothing uses them), or try again in a few seconds.';
     END IF;
     PERFORM citus_remove_node(node_name, node_port);
-END
-$$;
-
--- A new service: its login role, the schema it owns, distributed; the admin role becomes a
--- member (to manage the schema) and nobody else gets access. Creating roles needs CREATEROLE,
--- which the admin role does not have.
-CREATE OR REPLACE FUNCTION citus_admin.onboard_service(service name, password text)
-RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
-AS $$
-BEGIN
-    IF service !~ '^[a-z_][a-z0-9_]{0,62}$' THEN
-        RAISE EXCEPTION 'invalid service name %', service USING ERRCODE = '22023';
-    END IF;
-    IF EXISTS (SELECT FROM pg_roles WHERE rolname = service) THEN
-        RAISE EXCEPTION 'role % already exists', service USING ERRCODE = '42710';
-    END IF;
-    IF EXISTS (SELECT FROM pg_namespace WHERE nspname = service) THEN
-        RAISE EXCEPTION 'schema % already exists', service USING ERRCODE = '42P06';
-    END IF;
-    EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD %L', service, password);
-    EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I', current_database(), service);
-    EXECUTE format('CREATE SCHEMA %I AUTHORIZATION %I', service, service);
-    EXECUTE format('REVOKE ALL ON SCHEMA %I FROM PUBLIC', service);
-    -- A worker that does not answer fails the service's query in 2 s, not Citus' default 30 s.
-    EXECUTE format('ALTER ROLE %I SET citus.node_connection_timeout = %L', service, '2s');
-    PERFORM citus_schema_distribute(service::regnamespace);
-    -- The coordinator reaches the workers as the service's role: its password for every node
-    -- (node id 0) and for the coordinator's connections to itself (-1). Only the coordinator needs
-    -- it (moves and rebalances run as the admin role, whose password every node has), and only it
-    -- can have it here: the role is not committed yet, so no other session could store it.
-    INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo)
-    VALUES (0, service, 'password=' || password), (-1, service, 'password=' || password);
-    EXECUTE format('GRANT %I TO %I', service, session_user);
 END
 $$;
 

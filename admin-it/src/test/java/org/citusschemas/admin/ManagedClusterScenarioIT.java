@@ -1,6 +1,7 @@
 package org.citusschemas.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -29,8 +30,9 @@ import org.junit.jupiter.api.TestInfo;
  * The product on a cluster it did not start, as on a managed Citus service (only in the build's
  * managed-cluster run, beside TutorialScenarioIT): the services and the admin API reach the
  * coordinator at 127.0.0.21 over verified TLS, each as its own role; the admin API names the nodes
- * as the cluster does, moves a schema under load, and refuses the node operations a login without
- * superuser cannot do with a problem that says the nodes are managed outside the cluster.
+ * as the cluster does, moves a schema under load, onboards a new service through what the bootstrap's
+ * CREATEROLE login set up, and refuses the node operations a login without superuser cannot do
+ * with a problem that says the nodes are managed outside the cluster.
  */
 class ManagedClusterScenarioIT extends AdminServer {
 
@@ -93,14 +95,64 @@ class ManagedClusterScenarioIT extends AdminServer {
         List<HttpReply> refused = List.of(
                 operator().postJson("nodes", "{\"host\":\"127.0.0.24\",\"port\":5432}"),
                 operator().postJson("nodes/127.0.0.23/5432/drain", "{}"),
-                operator().delete("nodes/127.0.0.23/5432"),
-                operator().postJson("services", "{\"name\":\"orderservice\"}"));
+                operator().delete("nodes/127.0.0.23/5432"));
         for (HttpReply reply : refused) {
             assertEquals(409, reply.status(), reply::toString);
             assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
             assertTrue(reply.object().getString("detail").startsWith("Nodes of this cluster are managed outside it"), reply::toString);
         }
         assertEquals(3, operator().get("nodes").array().size(), "nothing changed");
+    }
+
+    @Test
+    void onboardsAServiceThroughWhatTheBootstrapsCreateroleLoginSetUp() throws Exception {
+        try (Connection admin = TestCluster.connectAs("citusadmin"); Statement sql = admin.createStatement();
+             ResultSet row = sql.executeQuery("SELECT r.rolsuper, r.rolcreaterole, o.rolname FROM pg_proc p "
+                     + "JOIN pg_roles o ON o.oid = p.proowner, pg_roles r WHERE p.proname = 'onboard_service' "
+                     + "AND r.rolname = o.rolname")) {
+            assertTrue(row.next(), "the bootstrap installed citus_admin.onboard_service");
+            assertEquals("citus", row.getString(3), "owned by the bootstrap's login");
+            assertFalse(row.getBoolean(1), "which is no superuser");
+            assertTrue(row.getBoolean(2), "but may create roles");
+        }
+        HttpReply reply = operator().postJson("services", "{\"name\":\"shopservice\"}");
+        try {
+            assertEquals(201, reply.status(), reply::toString);
+            JsonObject onboarded = reply.object();
+            assertEquals("shopservice", onboarded.getJsonObject("schema").getString("owner"), reply::toString);
+            assertTrue(onboarded.getJsonArray("notices").toString().contains("the nodes must let each other in as role shopservice"),
+                    reply::toString);
+            String password = onboarded.getString("password");
+            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("cluster.dir"), "secrets",
+                    "onboarded-shopservice.password"), password);
+            assertTrue(onboarded.getString("server_config").contains(":sslmode=verify-full:"),
+                    () -> "the new pool verifies the coordinator as the admin API's does: " + onboarded);
+
+            TestCluster.managedLike().letNodesIn("shopservice", password); // the provider's part
+            try (Connection shop = java.sql.DriverManager.getConnection(TestCluster.url(), "shopservice", password);
+                 Statement sql = shop.createStatement()) {
+                sql.execute("CREATE TABLE orders (id bigserial PRIMARY KEY, item text NOT NULL)");
+                sql.execute("INSERT INTO orders (item) VALUES ('book'), ('pen')");
+                try (ResultSet row = sql.executeQuery("SELECT current_schema(), count(*), (SELECT ssl FROM pg_stat_ssl "
+                        + "WHERE pid = pg_backend_pid()) FROM orders GROUP BY 1")) {
+                    assertTrue(row.next());
+                    assertEquals("shopservice", row.getString(1));
+                    assertEquals(2, row.getInt(2));
+                    assertTrue(row.getBoolean(3), "over TLS");
+                }
+                SQLException denied = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                        () -> sql.executeQuery("SELECT count(*) FROM userservice.users"));
+                assertEquals("42501", denied.getSQLState(), "the new role reads its own schema only: " + denied.getMessage());
+            }
+            JsonObject schema = operator().get("schemas/shopservice").object();
+            assertTrue(Set.of("127.0.0.22", "127.0.0.23").contains(schema.getJsonObject("node").getString("host")),
+                    () -> "its table lives on a worker: " + schema);
+            HttpReply again = operator().postJson("services", "{\"name\":\"shopservice\"}");
+            assertEquals(409, again.status(), again::toString);
+            assertTrue(again.object().getString("detail").contains("already exists"), again::toString);
+        } finally {
+            TestCluster.managedLike().dropRole("shopservice");
+        }
     }
 
     @Test

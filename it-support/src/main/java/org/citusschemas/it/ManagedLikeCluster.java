@@ -209,6 +209,34 @@ public final class ManagedLikeCluster implements AutoCloseable {
                 "-p", "5432", "-U", "postgres", "-d", database, "-c", statement);
     }
 
+    /**
+     * The provider's part of a new service role: the nodes let each other in as it, with its
+     * password stored for Citus' connections between them (pg_dist_authinfo, which only a
+     * superuser may write) on every node.
+     */
+    public void letNodesIn(String role, String password) throws Exception {
+        if (!role.matches("[a-z_][a-z0-9_]*") || !password.matches("[0-9a-f]+")) {
+            throw new IllegalArgumentException("a service role and a generated password, not " + role);
+        }
+        for (String node : NODES) {
+            sql(node, "citus", "INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, '" + role
+                    + "', 'password=" + password + "'), (-1, '" + role + "', 'password=" + password + "')");
+        }
+    }
+
+    /** Removes a role and everything it owns and may do, as the provider's superuser, through the coordinator. */
+    public void dropRole(String role) throws Exception {
+        if (!role.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a service role: " + role);
+        }
+        sql(COORDINATOR, "citus", "DROP SCHEMA IF EXISTS " + role + " CASCADE");
+        sql(COORDINATOR, "citus", "DROP OWNED BY " + role);
+        sql(COORDINATOR, "citus", "DROP ROLE IF EXISTS " + role);
+        for (String node : NODES) {
+            sql(node, "citus", "DELETE FROM pg_dist_authinfo WHERE rolename = '" + role + "'");
+        }
+    }
+
     private void certificates() throws Exception {
         for (String ca : List.of("ca", "other-ca")) {
             run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",

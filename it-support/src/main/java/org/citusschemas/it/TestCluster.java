@@ -249,6 +249,14 @@ public final class TestCluster {
         return password;
     }
 
+    /** The managed-like cluster's provider side, when this run's cluster is one. */
+    public static synchronized ManagedLikeCluster managedLike() {
+        if (managed == null) {
+            throw new IllegalStateException("the test cluster is not a managed-like one (mode " + mode + ")");
+        }
+        return managed;
+    }
+
     /** A connection to the coordinator as the given service role. */
     public static Connection connectAs(String role) throws SQLException {
         return DriverManager.getConnection(url(), role, password(role));

@@ -21,12 +21,17 @@ public class DatabaseFailureMapper implements ExceptionMapper<SQLException> {
 
     private static final Logger LOG = Logger.getLogger(DatabaseFailureMapper.class.getName());
 
-    /** When the superuser's functions for node operations and onboarding were never installed. */
+    /** When the superuser's functions for node operations were never installed. */
     static final String MANAGED_OUTSIDE = "Nodes of this cluster are managed outside it: adding, draining and "
-            + "removing a node, and onboarding a service, need a superuser, and this cluster has no citus_admin "
-            + "functions that do them for the admin role (a superuser installs them: "
-            + "server-config/src/main/sql/admin-citus.sql). On a managed Citus service, add and remove nodes with "
-            + "the provider's tools; GET /nodes and every schema operation work as usual.";
+            + "removing a node need a superuser, and this cluster has no citus_admin functions that do them for the "
+            + "admin role (a superuser installs them: server-config/src/main/sql/admin-citus.sql). On a managed Citus "
+            + "service, add and remove nodes with the provider's tools; GET /nodes and every schema operation work "
+            + "as usual.";
+
+    /** When the bootstrap's login never installed the onboarding function. */
+    static final String NO_ONBOARDING = "This cluster has no citus_admin.onboard_service, which creates a service's "
+            + "role and schema for the admin role: the bootstrap installs it as its login, a superuser or one with "
+            + "CREATEROLE (server-config/src/main/sql/admin-onboard.sql; `server-config/bin/cluster bootstrap` runs it).";
 
     @Override
     public Response toResponse(SQLException exception) {
@@ -71,7 +76,7 @@ public class DatabaseFailureMapper implements ExceptionMapper<SQLException> {
                     + "GET /cleanup until POST /cleanup (or Citus' background cleanup) deletes it. Citus said: " + message);
         }
         if ((state.equals("3F000") || state.equals("42883")) && message.contains("citus_admin")) {
-            return Problem.of(Status.CONFLICT, MANAGED_OUTSIDE);
+            return Problem.of(Status.CONFLICT, message.contains("onboard_service") ? NO_ONBOARDING : MANAGED_OUTSIDE);
         }
         if (state.equals("42501")) {
             return Problem.of(Status.FORBIDDEN, "The admin role may not do this: " + message);

@@ -25,6 +25,15 @@ class DatabaseFailureMapperTest {
     }
 
     @Test
+    void namesTheBootstrapScriptWhenTheOnboardingFunctionIsMissing() {
+        Problem problem = problem(new SQLException(
+                "ERROR: function citus_admin.onboard_service(unknown, unknown) does not exist", "42883"));
+        assertEquals(409, problem.status());
+        assertTrue(problem.detail().startsWith("This cluster has no citus_admin.onboard_service"), problem::detail);
+        assertTrue(problem.detail().contains("admin-onboard.sql"), problem::detail);
+    }
+
+    @Test
     void leavesOtherMissingFunctionsToCitusOwnMessage() {
         Problem problem = problem(new SQLException("ERROR: function citus_schema_move(text) does not exist", "42883"));
         assertEquals(409, problem.status());
