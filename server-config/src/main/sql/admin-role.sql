@@ -5,10 +5,10 @@
 --  * it may log in and read the Citus catalogs and views (PUBLIC may too);
 --  * it is a member of each service role, so it acts as the owner of the services' schemas and
 --    tables, which Citus requires to distribute, undistribute, move and rebalance them;
---  * adding, draining and removing a node, and onboarding a service, need a superuser in
---    Citus/PostgreSQL, so it may call four SECURITY DEFINER functions in schema citus_admin that
---    do exactly those operations (admin-citus.sql); it is not a superuser and cannot create roles
---    or databases itself.
+--  * adding, draining and removing a node need a superuser in Citus, and onboarding a service a
+--    login that may create roles, so it may call SECURITY DEFINER functions in schema citus_admin
+--    that do exactly those operations (admin-citus.sql, admin-onboard.sql), and pin schemas through
+--    others (admin-pins.sql); it is not a superuser and cannot create roles or databases itself.
 \set ON_ERROR_STOP on
 
 SELECT format('CREATE ROLE %I LOGIN', :'role')

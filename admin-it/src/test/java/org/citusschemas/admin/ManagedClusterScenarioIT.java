@@ -102,6 +102,11 @@ class ManagedClusterScenarioIT extends AdminServer {
             assertTrue(reply.object().getString("detail").startsWith("Nodes of this cluster are managed outside it"), reply::toString);
         }
         assertEquals(3, operator().get("nodes").array().size(), "nothing changed");
+
+        HttpReply pin = operator().put("schemas/timeservice/pin");
+        assertEquals(409, pin.status(), pin::toString);
+        assertTrue(pin.object().getString("detail").startsWith("Pins need a superuser once"), pin::toString);
+        assertFalse(operator().get("schemas/timeservice").object().containsKey("pin"), "not pinned");
     }
 
     @Test

@@ -119,6 +119,11 @@ public final class ServiceClient {
         return send(request);
     }
 
+    /** A PUT without a body (the admin API's pin). */
+    public HttpReply put(String path) {
+        return send("PUT", path, null, null);
+    }
+
     public HttpReply delete(String path) {
         return send(HttpRequest.newBuilder(resolve(path)).DELETE());
     }

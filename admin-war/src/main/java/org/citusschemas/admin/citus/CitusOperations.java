@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -31,6 +33,7 @@ import org.citusschemas.admin.citus.Records.Leftover;
 import org.citusschemas.admin.citus.Records.Node;
 import org.citusschemas.admin.citus.Records.NodeAddress;
 import org.citusschemas.admin.citus.Records.NodePlacement;
+import org.citusschemas.admin.citus.Records.Pin;
 import org.citusschemas.admin.citus.Records.PlannedMove;
 import org.citusschemas.admin.citus.Records.RebalanceJob;
 import org.citusschemas.admin.citus.Records.SchemaActivity;
@@ -47,6 +50,7 @@ import org.citusschemas.admin.citus.Records.Task;
 public class CitusOperations {
 
     public static final String DATASOURCE = "jdbc/citusadmin";
+    private static final Logger LOG = Logger.getLogger(CitusOperations.class.getName());
 
     @Resource(lookup = DATASOURCE)
     DataSource dataSource;
@@ -63,11 +67,13 @@ public class CitusOperations {
             SELECT s.schema_name::text, s.colocation_id, s.schema_owner::text,
                    coalesce(sum(sh.shard_size), 0), pg_size_pretty(coalesce(sum(sh.shard_size), 0)),
                    min(sh.nodename), min(sh.nodeport),
-                   coalesce(array_agg(sh.shardid ORDER BY sh.shardid) FILTER (WHERE sh.shardid IS NOT NULL), '{}')
+                   coalesce(array_agg(sh.shardid ORDER BY sh.shardid) FILTER (WHERE sh.shardid IS NOT NULL), '{}'),
+                   p.node_name, p.node_port, p.pinned_by, p.pinned_at
               FROM citus_schemas s
               LEFT JOIN citus_shards sh ON sh.colocation_id = s.colocation_id AND sh.citus_table_type = 'schema'
+              LEFT JOIN citus_admin.pin p ON p.schema_id = s.schema_name::oid
              WHERE ?::text IS NULL OR s.schema_name::text = ?
-             GROUP BY 1, 2, 3
+             GROUP BY 1, 2, 3, 9, 10, 11, 12
              ORDER BY 1""";
 
     public List<DistributedSchema> schemas() throws SQLException {
@@ -89,6 +95,16 @@ public class CitusOperations {
     public boolean schemaExists(String name) throws SQLException {
         return query("SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = ?)", s -> {
             s.setString(1, name);
+            return single(s, r -> r.getBoolean(1));
+        }).result();
+    }
+
+    /** Whether a schema holds a table (only then does Citus place it on a node). */
+    public boolean hasTables(String schema) throws SQLException {
+        return query("""
+                SELECT EXISTS (SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                                WHERE n.nspname = ? AND c.relkind IN ('r', 'p'))""", s -> {
+            s.setString(1, schema);
             return single(s, r -> r.getBoolean(1));
         }).result();
     }
@@ -127,6 +143,87 @@ public class CitusOperations {
         }
     }
 
+    // ---------------------------------------------------------------- pins
+
+    private static final String PIN_COLUMNS = "schema_name, node_name, node_port, pinned_by, pinned_at";
+
+    /**
+     * Every pin of a distributed schema, after forgetting the pins of schemas dropped or
+     * undistributed since (citus_admin.forget_lost_pins, which says which).
+     */
+    public Outcome<List<Pin>> pins() throws SQLException {
+        return query("SELECT citus_admin.forget_lost_pins()", s -> {
+            List<String> lost = new ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    lost.add(row.getString(1));
+                }
+            }
+            if (!lost.isEmpty()) {
+                LOG.log(Level.INFO, "Forgot the pins of schemas no longer distributed: {0}", lost);
+            }
+            try (PreparedStatement read = s.getConnection().prepareStatement(
+                    "SELECT " + PIN_COLUMNS + " FROM citus_admin.pin ORDER BY schema_name")) {
+                return readPins(read);
+            }
+        });
+    }
+
+    /** Pins a distributed schema to the node it is on, for this user (citus_admin.pin_schema). */
+    public Pin pin(String schema, String user) throws SQLException {
+        return query("SELECT " + PIN_COLUMNS + " FROM citus_admin.pin_schema(?, ?)", s -> {
+            s.setString(1, schema);
+            s.setString(2, user);
+            return readPins(s).get(0);
+        }).result();
+    }
+
+    /** Unpins a schema: the pin it had, if any. */
+    public Optional<Pin> unpin(String schema) throws SQLException {
+        return query("SELECT " + PIN_COLUMNS + " FROM citus_admin.unpin_schema(?)", s -> {
+            s.setString(1, schema);
+            return readPins(s).stream().findFirst();
+        }).result();
+    }
+
+    private static List<Pin> readPins(PreparedStatement statement) throws SQLException {
+        List<Pin> pins = new ArrayList<>();
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                pins.add(new Pin(row.getString(1), new NodeAddress(row.getString(2), row.getInt(3)), row.getString(4),
+                        row.getObject(5, OffsetDateTime.class)));
+            }
+        }
+        return pins;
+    }
+
+    /**
+     * The strategy a rebalance or plan runs with so that it leaves pinned schemas alone: the twin
+     * {@code pinned_<name>} of the one asked for (null: Citus' default) that admin-pins.sql added.
+     * Where there is no twin, the strategy itself, as long as no schema is pinned; otherwise the
+     * rebalance would move pinned schemas, so it is refused.
+     */
+    public String keepingPins(String strategy, List<Pin> pins) throws SQLException {
+        String twin = query("""
+                SELECT t.name::text FROM pg_dist_rebalance_strategy s
+                  JOIN pg_dist_rebalance_strategy t ON t.name::text = 'pinned_' || s.name
+                 WHERE CASE WHEN ?::text IS NULL THEN s.default_strategy ELSE s.name::text = ? END""", s -> {
+            s.setString(1, strategy);
+            s.setString(2, strategy);
+            return single(s, r -> r.getString(1));
+        }).result();
+        if (twin != null) {
+            return twin;
+        }
+        if (!pins.isEmpty()) {
+            throw new SQLException("Strategy " + (strategy == null ? "(the default)" : strategy) + " has no twin that "
+                    + "keeps pins (pinned_<name>: admin-pins.sql adds one for each strategy that places shards anywhere), "
+                    + "so it would move the pinned schemas " + pins.stream().map(Pin::schema).toList()
+                    + "; choose another strategy or unpin them", DatabaseFailureMapper.REFUSED);
+        }
+        return strategy;
+    }
+
     private static List<DistributedSchema> readSchemas(PreparedStatement statement) throws SQLException {
         List<DistributedSchema> schemas = new ArrayList<>();
         try (ResultSet row = statement.executeQuery()) {
@@ -136,8 +233,11 @@ public class CitusOperations {
                 for (Object shard : (Object[]) row.getArray(8).getArray()) {
                     shards.add(((Number) shard).longValue());
                 }
+                Pin pin = row.getString(9) == null ? null : new Pin(row.getString(1),
+                        new NodeAddress(row.getString(9), row.getInt(10)), row.getString(11),
+                        row.getObject(12, OffsetDateTime.class));
                 schemas.add(new DistributedSchema(row.getString(1), row.getInt(2), row.getLong(4), row.getString(5),
-                        row.getString(3), host == null ? null : new NodeAddress(host, row.getInt(7)), shards));
+                        row.getString(3), host == null ? null : new NodeAddress(host, row.getInt(7)), shards, pin));
             }
         }
         return schemas;
@@ -321,7 +421,7 @@ public class CitusOperations {
     public List<Strategy> strategies() throws SQLException {
         return query("""
                 SELECT name::text, default_strategy, improvement_threshold, default_threshold, minimum_threshold
-                  FROM pg_dist_rebalance_strategy ORDER BY name""", s -> {
+                  FROM pg_dist_rebalance_strategy WHERE name::text NOT LIKE 'pinned\\_%' ORDER BY name""", s -> {
             List<Strategy> strategies = new ArrayList<>();
             try (ResultSet row = s.executeQuery()) {
                 while (row.next()) {

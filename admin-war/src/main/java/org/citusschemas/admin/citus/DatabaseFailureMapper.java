@@ -33,6 +33,12 @@ public class DatabaseFailureMapper implements ExceptionMapper<SQLException> {
             + "role and schema for the admin role: the bootstrap installs it as its login, a superuser or one with "
             + "CREATEROLE (server-config/src/main/sql/admin-onboard.sql; `server-config/bin/cluster bootstrap` runs it).";
 
+    /** When no superuser installed the pin functions and the strategies that keep pins. */
+    static final String NO_PINS = "Pins need a superuser once: the rebalance strategies that keep a pinned schema on "
+            + "its node are rows of Citus' pg_dist_rebalance_strategy, which only a superuser may add "
+            + "(server-config/src/main/sql/admin-pins.sql, run by the bootstrap as a superuser). This cluster has none, "
+            + "so no schema can be pinned here; every other schema operation works as usual.";
+
     @Override
     public Response toResponse(SQLException exception) {
         Problem problem = problemFor(exception);
@@ -76,7 +82,8 @@ public class DatabaseFailureMapper implements ExceptionMapper<SQLException> {
                     + "GET /cleanup until POST /cleanup (or Citus' background cleanup) deletes it. Citus said: " + message);
         }
         if ((state.equals("3F000") || state.equals("42883")) && message.contains("citus_admin")) {
-            return Problem.of(Status.CONFLICT, message.contains("onboard_service") ? NO_ONBOARDING : MANAGED_OUTSIDE);
+            return Problem.of(Status.CONFLICT, message.contains("onboard_service") ? NO_ONBOARDING
+                    : message.contains("pin_schema") ? NO_PINS : MANAGED_OUTSIDE);
         }
         if (state.equals("42501")) {
             return Problem.of(Status.FORBIDDEN, "The admin role may not do this: " + message);

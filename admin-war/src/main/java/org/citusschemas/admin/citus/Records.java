@@ -24,7 +24,24 @@ public final class Records {
      */
     public record DistributedSchema(String name, @JsonbProperty("colocation_id") int colocationId,
                                     @JsonbProperty("size_bytes") long sizeBytes, String size, String owner,
-                                    NodeAddress node, @JsonbProperty("shard_ids") List<Long> shardIds) {
+                                    NodeAddress node, @JsonbProperty("shard_ids") List<Long> shardIds, Pin pin) {
+    }
+
+    /**
+     * A schema pinned to a node (citus_admin.pin): no rebalance or drain the admin API starts moves
+     * it, and the API refuses to move it or drain its node; who pinned it ({@code pinned_by}, the
+     * API's user) and when.
+     */
+    public record Pin(String schema, NodeAddress node, @JsonbProperty("pinned_by") String pinnedBy,
+                      @JsonbProperty("pinned_at") OffsetDateTime pinnedAt) {
+    }
+
+    /**
+     * A rebalance's plan: the moves ({@code result}), the pinned schemas it leaves where they are
+     * ({@code pinned}), and Citus' notices (why nothing moves, for example).
+     */
+    public record Plan(List<PlannedMove> result, List<Pin> pinned, List<String> notices)
+            implements Noticed {
     }
 
     /** One table's shard of a distributed schema, where it lives and how big it is. */

@@ -23,6 +23,8 @@ import org.citusschemas.admin.audit.Audited;
 import org.citusschemas.admin.citus.CitusOperations;
 import org.citusschemas.admin.citus.Noticed;
 import org.citusschemas.admin.citus.Outcome;
+import org.citusschemas.admin.citus.Records.Pin;
+import org.citusschemas.admin.citus.Records.Plan;
 import org.citusschemas.admin.citus.Records.PlannedMove;
 import org.citusschemas.admin.citus.Records.RebalanceJob;
 import org.citusschemas.admin.citus.Records.Strategy;
@@ -31,7 +33,9 @@ import org.citusschemas.admin.citus.TransferMode;
 /**
  * {@code /rebalance}: a dry-run plan, start a background rebalance (202 and a job to poll), its
  * progress, stop it, and the strategies. Citus' notices (why nothing moves, for example an
- * improvement under the strategy's threshold) come back in every answer.
+ * improvement under the strategy's threshold) come back in every answer. Plans and rebalances run
+ * with the strategy's twin that keeps pinned schemas where they are (pinned_&lt;name&gt;, see
+ * server-config/src/main/sql/admin-pins.sql), and say which schemas they left alone.
  */
 @Path("rebalance")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,8 +45,11 @@ public class RebalanceResource {
                                @Pattern(regexp = TransferMode.PATTERN, message = TransferMode.MESSAGE) String mode) {
     }
 
-    /** The answer to a start: the job to poll, or none when Citus found nothing to move. */
-    public record Started(@JsonbProperty("job_id") Long jobId, List<String> notices)
+    /**
+     * The answer to a start: the job to poll, or none when Citus found nothing to move, and the
+     * pinned schemas it leaves where they are.
+     */
+    public record Started(@JsonbProperty("job_id") Long jobId, List<Pin> pinned, List<String> notices)
             implements Noticed, Audited.StartsJob {
     }
 
@@ -51,8 +58,10 @@ public class RebalanceResource {
 
     @GET
     @Path("plan")
-    public Outcome<List<PlannedMove>> plan(@QueryParam("strategy") String strategy) throws SQLException {
-        return citus.plan(known(strategy));
+    public Plan plan(@QueryParam("strategy") String strategy) throws SQLException {
+        List<Pin> pins = citus.pins().result();
+        Outcome<List<PlannedMove>> plan = citus.plan(citus.keepingPins(known(strategy), pins));
+        return new Plan(plan.result(), pins, plan.notices());
     }
 
     @POST
@@ -60,12 +69,13 @@ public class RebalanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(@Valid StartRequest request) throws SQLException {
         StartRequest options = request == null ? new StartRequest(null, null, null) : request;
-        Outcome<Long> started = citus.startRebalance(known(options.strategy()),
+        List<Pin> pins = citus.pins().result();
+        Outcome<Long> started = citus.startRebalance(citus.keepingPins(known(options.strategy()), pins),
                 Boolean.TRUE.equals(options.drainOnly()), TransferMode.orDefault(options.mode()));
         if (started.result() == null) {
-            return Response.ok(new Started(null, started.notices())).build();
+            return Response.ok(new Started(null, pins, started.notices())).build();
         }
-        return Response.accepted(new Started(started.result(), started.notices()))
+        return Response.accepted(new Started(started.result(), pins, started.notices()))
                 .location(UriBuilder.fromResource(RebalanceResource.class).path("jobs/{id}").build(started.result()))
                 .build();
     }

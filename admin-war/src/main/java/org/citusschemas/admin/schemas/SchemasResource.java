@@ -4,38 +4,58 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.citusschemas.admin.audit.Audited;
 import org.citusschemas.admin.citus.CitusOperations;
 import org.citusschemas.admin.citus.Outcome;
 import org.citusschemas.admin.citus.Port;
 import org.citusschemas.admin.citus.Records.DistributedSchema;
+import org.citusschemas.admin.citus.Records.Node;
 import org.citusschemas.admin.citus.Records.NodeAddress;
+import org.citusschemas.admin.citus.Records.Pin;
 import org.citusschemas.admin.citus.SqlNames;
 import org.citusschemas.admin.citus.TransferMode;
 
 /**
  * {@code /schemas}: the distributed schemas, each with its size, owner and the node that holds it;
- * distribute one ({@code citus_schema_distribute}), undistribute it, move it to another node
- * ({@code citus_schema_move}).
+ * distribute one ({@code citus_schema_distribute}), onto a chosen node if asked, undistribute it,
+ * move it to another node ({@code citus_schema_move}), and pin it to its node (no rebalance or
+ * drain the API starts moves it, and moving it by hand is refused until it is unpinned).
  */
 @Path("schemas")
 @Produces(MediaType.APPLICATION_JSON)
 public class SchemasResource {
 
-    public record DistributeRequest(@NotNull @SqlNames.Identifier String schema) {
+    private static final Logger LOG = Logger.getLogger(SchemasResource.class.getName());
+
+    /**
+     * A schema to distribute; with {@code host} and {@code port}, onto that node (Citus places it,
+     * then it moves there); with {@code pin}, pinned there as well.
+     */
+    public record DistributeRequest(@NotNull @SqlNames.Identifier String schema, @SqlNames.Host String host,
+                                    @Port Integer port, Boolean pin,
+                                    @Pattern(regexp = TransferMode.PATTERN, message = TransferMode.MESSAGE) String mode) {
     }
 
     public record MoveRequest(@NotNull @SqlNames.Host String host,
@@ -60,13 +80,63 @@ public class SchemasResource {
     @POST
     @Audited("schema.distribute")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response distribute(@NotNull @Valid DistributeRequest request) throws SQLException {
-        if (!citus.schemaExists(request.schema())) {
-            throw new NotFoundException("No schema " + request.schema());
+    public Response distribute(@NotNull @Valid DistributeRequest request, @Context SecurityContext caller)
+            throws SQLException {
+        String schema = request.schema();
+        if ((request.host() == null) != (request.port() == null)) {
+            throw new BadRequestException("Name the node to distribute " + schema + " onto with both host and port, or neither");
         }
-        Outcome<Void> done = citus.distribute(request.schema());
-        return Response.created(UriBuilder.fromResource(SchemasResource.class).path(request.schema()).build())
-                .entity(new Outcome<>(distributed(request.schema()), done.notices())).build();
+        NodeAddress target = request.host() == null ? null : new NodeAddress(request.host(), request.port());
+        if (target == null && Boolean.TRUE.equals(request.pin())) {
+            throw new BadRequestException("A pin needs the node: give host and port, or pin the schema once it is "
+                    + "placed (PUT /schemas/" + schema + "/pin)");
+        }
+        if (!citus.schemaExists(schema)) {
+            throw new NotFoundException("No schema " + schema);
+        }
+        Optional<DistributedSchema> before = citus.schema(schema);
+        if (target != null) {
+            requireWorker(target);
+            if (!citus.hasTables(schema)) {
+                throw new ClientErrorException("Schema " + schema + " has no table yet, so Citus would place it on no "
+                        + "node: create its tables first, or distribute it without a node", Response.Status.CONFLICT);
+            }
+            if (before.isPresent() && !target.equals(before.get().node())) {
+                throw new ClientErrorException("Schema " + schema + " is distributed already, on " + before.get().node()
+                        + ": move it with POST /schemas/" + schema + "/move", Response.Status.CONFLICT);
+            }
+        }
+        Outcome<Void> done = citus.distribute(schema);
+        List<String> notices = new ArrayList<>(done.notices());
+        if (target != null) {
+            try {
+                if (!target.equals(distributed(schema).node())) {
+                    notices.addAll(citus.move(schema, target, TransferMode.orDefault(request.mode())).notices());
+                }
+                if (Boolean.TRUE.equals(request.pin())) {
+                    citus.pin(schema, caller.getUserPrincipal().getName());
+                }
+            } catch (SQLException | RuntimeException failure) {
+                if (before.isEmpty()) {
+                    undo(schema, failure);
+                }
+                throw failure;
+            }
+        }
+        return Response.created(UriBuilder.fromResource(SchemasResource.class).path(schema).build())
+                .entity(new Outcome<>(distributed(schema), notices)).build();
+    }
+
+    /** Undistributes a schema whose distribution onto a node failed half-way, so nothing is left half-done. */
+    private void undo(String schema, Exception failure) {
+        try {
+            citus.unpin(schema);
+            citus.undistribute(schema);
+            LOG.log(Level.INFO, "Undistributed {0} again: its move or pin failed ({1})", new Object[] {schema, failure.getMessage()});
+        } catch (SQLException | RuntimeException undoFailed) {
+            failure.addSuppressed(undoFailed);
+            LOG.log(Level.WARNING, "Could not undistribute " + schema + " after its move or pin failed", undoFailed);
+        }
     }
 
     @DELETE
@@ -74,7 +144,37 @@ public class SchemasResource {
     @Path("{name}")
     public Outcome<Void> undistribute(@PathParam("name") @SqlNames.Identifier String name) throws SQLException {
         distributed(name);
-        return citus.undistribute(name);
+        Outcome<Void> undistributed = citus.undistribute(name);
+        citus.pins(); // forgets its pin
+        return undistributed;
+    }
+
+    @GET
+    @Path("{name}/pin")
+    public Pin pin(@PathParam("name") @SqlNames.Identifier String name) throws SQLException {
+        Pin pin = distributed(name).pin();
+        if (pin == null) {
+            throw new NotFoundException("Schema " + name + " is not pinned");
+        }
+        return pin;
+    }
+
+    /** Pins a schema to the node it is on; pinning it again changes nothing. */
+    @PUT
+    @Audited("schema.pin")
+    @Path("{name}/pin")
+    public Pin pin(@PathParam("name") @SqlNames.Identifier String name, @Context SecurityContext caller)
+            throws SQLException {
+        distributed(name);
+        return citus.pin(name, caller.getUserPrincipal().getName());
+    }
+
+    @DELETE
+    @Audited("schema.unpin")
+    @Path("{name}/pin")
+    public Pin unpin(@PathParam("name") @SqlNames.Identifier String name) throws SQLException {
+        distributed(name);
+        return citus.unpin(name).orElseThrow(() -> new NotFoundException("Schema " + name + " is not pinned"));
     }
 
     @POST
@@ -83,13 +183,28 @@ public class SchemasResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Outcome<DistributedSchema> move(@PathParam("name") @SqlNames.Identifier String name,
                                            @NotNull @Valid MoveRequest request) throws SQLException {
-        distributed(name);
+        Pin pin = distributed(name).pin();
         NodeAddress target = new NodeAddress(request.host(), request.port());
         if (!citus.nodeExists(target)) {
             throw new NotFoundException("No node " + target + " in the cluster");
         }
+        if (pin != null) {
+            throw new ClientErrorException("Schema " + name + " is pinned to " + pin.node() + " (by " + pin.pinnedBy()
+                    + " at " + pin.pinnedAt() + "): unpin it first (DELETE /schemas/" + name + "/pin)",
+                    Response.Status.CONFLICT);
+        }
         Outcome<Void> moved = citus.move(name, target, TransferMode.orDefault(request.mode()));
         return new Outcome<>(distributed(name), moved.notices());
+    }
+
+    /** A node that may take schemas: a worker of the cluster, active, that should have shards. */
+    private void requireWorker(NodeAddress target) throws SQLException {
+        Node node = citus.nodes().stream().filter(n -> n.address().equals(target)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No node " + target + " in the cluster"));
+        if (!node.active() || !node.shouldHaveShards() || !"primary".equals(node.role())) {
+            throw new ClientErrorException("Node " + target + " takes no schemas (" + (node.coordinator() ? "the coordinator"
+                    : node.active() ? "drained: it should have no shards" : "inactive") + ")", Response.Status.CONFLICT);
+        }
     }
 
     private DistributedSchema distributed(String name) throws SQLException {

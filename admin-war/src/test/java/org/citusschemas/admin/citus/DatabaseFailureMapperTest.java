@@ -34,6 +34,15 @@ class DatabaseFailureMapperTest {
     }
 
     @Test
+    void saysPinsNeedASuperuserOnceWhenThePinFunctionsAreMissing() {
+        for (String function : new String[] {"pin_schema(unknown, unknown)", "unpin_schema(unknown)"}) {
+            Problem problem = problem(new SQLException("ERROR: function citus_admin." + function + " does not exist", "42883"));
+            assertEquals(409, problem.status());
+            assertTrue(problem.detail().startsWith("Pins need a superuser once"), problem::detail);
+        }
+    }
+
+    @Test
     void leavesOtherMissingFunctionsToCitusOwnMessage() {
         Problem problem = problem(new SQLException("ERROR: function citus_schema_move(text) does not exist", "42883"));
         assertEquals(409, problem.status());
