@@ -47,6 +47,32 @@ public class AuditTrail {
                         int limit) {
     }
 
+    /**
+     * How many audited requests there were per operation and outcome: succeeded (a 2xx or 3xx
+     * answer), refused (4xx), failed (5xx), or unknown (no outcome recorded: still running, or
+     * the server stopped before it could write one).
+     */
+    public record OutcomeCount(String operation, String outcome, long count) {
+    }
+
+    public List<OutcomeCount> outcomeCounts() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("""
+                     SELECT r.operation,
+                            CASE WHEN o.status IS NULL THEN 'unknown' WHEN o.status < 400 THEN 'succeeded'
+                                 WHEN o.status < 500 THEN 'refused' ELSE 'failed' END,
+                            count(*)
+                       FROM admin_audit.request r LEFT JOIN admin_audit.outcome o ON o.request_id = r.id
+                      GROUP BY 1, 2 ORDER BY 1, 2""");
+             ResultSet row = count.executeQuery()) {
+            List<OutcomeCount> counts = new ArrayList<>();
+            while (row.next()) {
+                counts.add(new OutcomeCount(row.getString(1), row.getString(2), row.getLong(3)));
+            }
+            return counts;
+        }
+    }
+
     /** Records a request before its operation runs; its id, for {@link #outcome}. */
     public long request(String user, String address, String operation, String method, String path,
                         String parameters) throws SQLException {
