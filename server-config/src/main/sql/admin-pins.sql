@@ -18,13 +18,9 @@
 -- oid), so a schema dropped and made again under the same name is not pinned; a schema that is no
 -- longer distributed has no pin: the functions forget such pins (citus_admin.forget_lost_pins) and
 -- the strategy function ignores them meanwhile.
+-- It runs after admin-onboard.sql, which makes schema citus_admin and lets the admin role use it.
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
-SET citus.enable_schema_based_sharding = off;
-
-CREATE SCHEMA IF NOT EXISTS citus_admin;
-REVOKE ALL ON SCHEMA citus_admin FROM PUBLIC;
-GRANT USAGE ON SCHEMA citus_admin TO :"role";
 
 CREATE TABLE IF NOT EXISTS citus_admin.pin (
     schema_id   oid PRIMARY KEY,

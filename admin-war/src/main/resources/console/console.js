@@ -379,7 +379,8 @@
 
   function newBlock(name) {
     return el('div', { class: 'schema ' + colourOf(name), 'data-schema': name },
-      el('span', { class: 'label' }, el('span', { class: 'name' }, name), el('span', { class: 'whither' })),
+      el('span', { class: 'label' }, el('span', { class: 'pin', hidden: '', title: 'pinned: stays on this node' }, 'pinned'), el('span', { class: 'name' }, name),
+        el('span', { class: 'whither' })),
       el('span', { class: 'figures size' }),
       el('span', { class: 'figures activity' }),
       el('span', { class: 'meter', 'aria-hidden': 'true' }, el('span', {})));
@@ -405,7 +406,10 @@
     const target = state.moving.get(schema.name) || state.jobMoves.get(schema.name);
     block.classList.toggle('moving', Boolean(target));
     block.querySelector('.whither').textContent = target ? ' → ' + target : '';
-    block.title = schema.name + ': ' + schema.size + ' on ' + nodeKey(schema.node) + ', owner ' + schema.owner;
+    block.querySelector('.pin').hidden = !schema.pin;
+    block.classList.toggle('pinned', Boolean(schema.pin));
+    block.title = schema.name + ': ' + schema.size + ' on ' + nodeKey(schema.node) + ', owner ' + schema.owner
+      + (schema.pin ? '; pinned by ' + schema.pin.pinned_by + ' at ' + new Date(schema.pin.pinned_at).toLocaleString() : '');
   }
 
   function renderBalance(totals, unplaced) {
@@ -470,6 +474,13 @@
     $('move-form').addEventListener('submit', move);
     $('distribute-form').addEventListener('submit', distribute);
     $('drain-form').addEventListener('submit', drain);
+    $('pin-form').addEventListener('submit', pin);
+    $('unpin-button').addEventListener('click', unpin);
+    $('pin-schema').addEventListener('change', updatePinState);
+    $('distribute-node').addEventListener('change', () => {
+      $('distribute-pin').disabled = !$('distribute-node').value;
+      if ($('distribute-pin').disabled) $('distribute-pin').checked = false;
+    });
     $('rebalance-form').addEventListener('submit', startRebalance);
     $('plan-button').addEventListener('click', showPlan);
     $('stop-button').addEventListener('click', stopRebalance);
@@ -497,6 +508,26 @@
     choices($('move-schema'), state.schemas.filter((s) => s.node).map((s) => [s.name, s.name + ' (on ' + nodeKey(s.node) + ')']));
     choices($('move-target'), state.nodes.filter((n) => n.should_have_shards).map((n) => [nodeKey(n.address), nodeLabel(n)]));
     choices($('drain-node'), state.nodes.filter((n) => !n.coordinator).map((n) => [nodeKey(n.address), nodeLabel(n)]));
+    choices($('distribute-node'), [['', 'Where Citus places it'], ...state.nodes.filter((n) => n.should_have_shards && !n.coordinator)
+      .map((n) => [nodeKey(n.address), nodeLabel(n)])]);
+    $('distribute-pin').disabled = !$('distribute-node').value;
+    if ($('distribute-pin').disabled) $('distribute-pin').checked = false;
+    choices($('pin-schema'), state.schemas.filter((s) => s.node).map((s) => [s.name, s.name
+      + ' (on ' + nodeKey(s.node) + (s.pin ? ', pinned' : '') + ')']));
+    updatePinState();
+  }
+
+  /** What the pin form's schema is: pinned (by whom, when) or not, and which of its buttons apply. */
+  function updatePinState() {
+    const schema = state.schemas.find((s) => s.name === $('pin-schema').value);
+    const pin = schema && schema.pin;
+    $('pin-state').textContent = !schema ? '' : pin
+      ? 'Pinned to ' + nodeKey(pin.node) + ' by ' + pin.pinned_by + ', ' + new Date(pin.pinned_at).toLocaleString() + '.'
+      : 'Not pinned: a rebalance may move it.';
+    if (!$('pin-form').hasAttribute('aria-busy')) {
+      $('pin-button').disabled = !schema || Boolean(pin);
+      $('unpin-button').disabled = !pin;
+    }
   }
 
   function address(key) {
@@ -552,15 +583,44 @@
   async function distribute(event) {
     event.preventDefault();
     const schema = $('distribute-schema').value.trim();
+    const onto = $('distribute-node').value;
+    const request = onto ? { schema, ...address(onto), pin: $('distribute-pin').checked } : { schema };
     await acting(event.target, async () => {
       try {
-        const answer = (await api('POST', 'schemas', { schema })).body;
+        const answer = (await api('POST', 'schemas', request)).body;
         const placed = answer.result.node ? 'on ' + nodeKey(answer.result.node) : 'not placed yet (it has no table)';
-        showOutcome('Distributed ' + schema, ['It is a distributed schema now, ' + placed + ', ' + answer.result.size + '.'],
-          answer.notices);
+        showOutcome('Distributed ' + schema, ['It is a distributed schema now, ' + placed + ', ' + answer.result.size + '.'
+          + (answer.result.pin ? ' It is pinned there.' : '')], answer.notices);
         $('distribute-schema').value = '';
       } catch (failure) {
         showProblem('Distributing ' + (schema || '(no name)') + ' failed', failure);
+      }
+    });
+  }
+
+  async function pin(event) {
+    event.preventDefault();
+    const schema = $('pin-schema').value;
+    await acting($('pin-form'), async () => {
+      try {
+        const answer = (await api('PUT', 'schemas/' + encodeURIComponent(schema) + '/pin')).body;
+        showOutcome('Pinned ' + schema, ['It stays on ' + nodeKey(answer.node) + ': no rebalance or drain moves it '
+          + 'until it is unpinned.'], []);
+      } catch (failure) {
+        showProblem('Pinning ' + schema + ' failed', failure);
+      }
+    });
+  }
+
+  async function unpin() {
+    const schema = $('pin-schema').value;
+    await acting($('pin-form'), async () => {
+      try {
+        const answer = (await api('DELETE', 'schemas/' + encodeURIComponent(schema) + '/pin')).body;
+        showOutcome('Unpinned ' + schema, ['It was pinned to ' + nodeKey(answer.node) + ' by ' + answer.pinned_by
+          + '; the next rebalance may move it.'], []);
+      } catch (failure) {
+        showProblem('Unpinning ' + schema + ' failed', failure);
       }
     });
   }
@@ -606,7 +666,7 @@
     await acting(form, async () => {
       try {
         const answer = (await api('GET', 'rebalance/plan' + strategyQuery())).body;
-        renderPlan(answer.result, answer.notices);
+        renderPlan(answer.result, answer.notices, answer.pinned);
       } catch (failure) {
         $('plan').replaceChildren();
         showProblem('Could not plan a rebalance', failure);
@@ -626,7 +686,7 @@
     return [...groups.values()];
   }
 
-  function renderPlan(moves, notices) {
+  function renderPlan(moves, notices, pinned) {
     const plan = $('plan');
     const parts = [el('h4', {}, 'Plan (' + $('rebalance-strategy').value + ')')];
     const schemas = planBySchema(moves);
@@ -639,6 +699,10 @@
           el('td', {}, m.tables.join(', ')))))));
     } else {
       parts.push(el('p', { class: 'plan-empty' }, 'Citus plans no move' + (notices.length ? ':' : ': the cluster is balanced under this strategy.')));
+    }
+    if (pinned && pinned.length) {
+      parts.push(el('p', { class: 'plan-pinned' }, 'Left where they are (pinned): '
+        + pinned.map((p) => p.schema + ' on ' + nodeKey(p.node)).join(', ') + '.'));
     }
     if (notices.length) parts.push(el('ul', { class: 'notices plan-notices' }, notices.map((n) => el('li', {}, n))));
     plan.replaceChildren(...parts);
@@ -653,7 +717,7 @@
     await acting(form, async () => {
       try {
         const plan = (await api('GET', 'rebalance/plan' + strategyQuery())).body;
-        const schemas = renderPlan(plan.result, plan.notices);
+        const schemas = renderPlan(plan.result, plan.notices, plan.pinned);
         const answer = (await api('POST', 'rebalance', { strategy, mode })).body;
         if (answer.job_id === null || answer.job_id === undefined) {
           showOutcome('Nothing to rebalance', ['Citus started no job: it found nothing to move.'], answer.notices);

@@ -202,6 +202,64 @@ class ConsoleIT extends AdminServer {
     }
 
     @Test
+    void distributingOntoANodePinningAndUnpinningThroughThePage() throws Exception {
+        String schema = "console_pin";
+        try (Connection owner = TestCluster.connectAs("postgres"); java.sql.Statement sql = owner.createStatement()) {
+            sql.execute("SET citus.enable_schema_based_sharding = off");
+            sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            sql.execute("CREATE SCHEMA " + schema + " AUTHORIZATION pingservice");
+            sql.execute("CREATE TABLE " + schema + ".orders (id int PRIMARY KEY)");
+            sql.execute("ALTER TABLE " + schema + ".orders OWNER TO pingservice");
+        }
+        try {
+            WebDriver page = logIn("operator");
+            Node onto = TestCluster.workers().stream().filter(w -> !w.equals(placement().get("userservice"))).findFirst()
+                    .orElseThrow();
+            page.findElement(By.id("distribute-schema")).sendKeys(schema);
+            WebElement pinBox = page.findElement(By.id("distribute-pin"));
+            assertFalse(pinBox.isEnabled(), "no pin without a node");
+            new Select(page.findElement(By.id("distribute-node"))).selectByValue(key(onto));
+            pinBox.click();
+            page.findElement(By.cssSelector("#distribute-form button[type=submit]")).click();
+            WebElement outcome = browser.await(Duration.ofSeconds(60), d -> visible(d, By.cssSelector("#result .outcome")));
+            assertFalse(outcome.getAttribute("class").contains("failed"), outcome::getText);
+            assertTrue(outcome.getText().contains("on " + key(onto)) && outcome.getText().contains("pinned there"),
+                    outcome::getText);
+            JsonObject distributed = ok(operator().get("schemas/" + schema)).object();
+            assertEquals(onto, node(distributed.getJsonObject("node")), distributed::toString);
+            assertEquals("operator", distributed.getJsonObject("pin").getString("pinned_by"), distributed::toString);
+
+            // The map marks it; the plan says it leaves it alone.
+            browser.await(PAGE, d -> key(onto).equals(block(d, schema).getAttribute("data-node"))
+                    && block(d, schema).findElement(By.cssSelector(".pin")).isDisplayed());
+            new Select(page.findElement(By.id("rebalance-strategy"))).selectByValue("by_shard_count");
+            page.findElement(By.id("plan-button")).click();
+            WebElement left = browser.await(PAGE, d -> visible(d, By.cssSelector("#plan .plan-pinned")));
+            assertTrue(left.getText().contains(schema + " on " + key(onto)), left::getText);
+            new Select(page.findElement(By.id("pin-schema"))).selectByValue(schema);
+            browser.await(PAGE, d -> d.findElement(By.id("pin-state")).getText().startsWith("Pinned to " + key(onto) + " by operator"));
+            assertFalse(page.findElement(By.id("pin-button")).isEnabled(), "pinned already");
+            browser.screenshot("console-pinned");
+
+            page.findElement(By.id("unpin-button")).click();
+            browser.await(PAGE, d -> d.findElement(By.cssSelector("#result .outcome")).getText().contains("Unpinned " + schema));
+            assertFalse(operator().get("schemas/" + schema).object().containsKey("pin"), "unpinned in the API");
+            browser.await(PAGE, d -> !block(d, schema).findElement(By.cssSelector(".pin")).isDisplayed()
+                    && d.findElement(By.id("pin-button")).isEnabled());
+            page.findElement(By.id("pin-button")).click();
+            browser.await(PAGE, d -> d.findElement(By.cssSelector("#result .outcome")).getText().contains("Pinned " + schema));
+            assertEquals(onto, node(ok(operator().get("schemas/" + schema + "/pin")).object().getJsonObject("node")));
+            browser.await(PAGE, d -> block(d, schema).findElement(By.cssSelector(".pin")).isDisplayed());
+        } finally {
+            operator().delete("schemas/" + schema + "/pin");
+            operator().delete("schemas/" + schema);
+            try (Connection owner = TestCluster.connectAs("postgres"); java.sql.Statement sql = owner.createStatement()) {
+                sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
     void aRebalanceStartedFromThePageShowsItsPlanAndProgressToTheEnd() throws Exception {
         // Every schema on one worker, so that balancing by shard count has moves to make.
         Node crowded = TestCluster.workers().get(0);
