@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.citusschemas.it.CitusRequirement;
+import org.citusschemas.it.ClusterMode;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.Prometheus;
 import org.citusschemas.it.TestCluster;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.Test;
 class ClusterMetricsIT extends AdminServer {
 
     static Prometheus prometheus;
+    /** The README's alerting rules, which Prometheus evaluates here. */
+    static final Path ALERTS = Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("prometheus")
+            .resolve("citus-alerts.yml");
     /** How long a value may take to reach Prometheus: a scrape every 2 s, and a read of the cluster. */
     static final Duration SCRAPED = Duration.ofSeconds(30);
 
@@ -46,7 +50,7 @@ class ClusterMetricsIT extends AdminServer {
         }
         URL admin = new URL(TestServer.root(), "/admin-war/cluster-metrics");
         prometheus = new Prometheus(Path.of("target", "prometheus"), "citus", admin.getHost() + ":" + admin.getPort(),
-                admin.getPath(), "reader", TestCluster.adminPassword("reader"));
+                admin.getPath(), "reader", TestCluster.adminPassword("reader"), ALERTS);
     }
 
     @AfterAll
@@ -124,6 +128,9 @@ class ClusterMetricsIT extends AdminServer {
             return health != null ? health : differs(counts, scrapedCounts);
         });
 
+        if (TestCluster.mode() == ClusterMode.MANAGED) {
+            return; // no pins there (no superuser for the strategies): ManagedClusterScenarioIT checks the refusal
+        }
         // A pin shows, and goes.
         ok(operator().put("schemas/timeservice/pin"));
         try {
@@ -165,6 +172,11 @@ class ClusterMetricsIT extends AdminServer {
                         .collect(Collectors.toMap(s -> s.getJsonObject("metric").getString("schema"),
                                 s -> s.getJsonObject("metric").getString("node")))));
         eventually("the audited moves", () -> differs(movedBefore + moved, movesSucceeded.get()));
+        // The README's rule for a node that holds too much takes notice (pending: it fires after 15 minutes).
+        eventually("the alert for a node that holds too much", () -> differs(Map.of(where, "pending"),
+                prometheus.query("ALERTS{alertname=\"CitusNodeHoldsTooMuch\"}").stream().map(JsonValue::asJsonObject)
+                        .collect(Collectors.toMap(a -> a.getJsonObject("metric").getString("node"),
+                                a -> a.getJsonObject("metric").getString("alertstate")))));
         eventually("the unevenness the console shows", () -> {
             double total = schemas().stream().mapToDouble(s -> s.getJsonNumber("size_bytes").doubleValue()).sum();
             Double uneven = byLabel("citus_cluster_uneven_bytes", "").get("");
@@ -187,6 +199,12 @@ class ClusterMetricsIT extends AdminServer {
                     "tasks_done", (double) done), scraped);
         });
         assertTrue(done > 0, ended::toString);
+        eventually("every alerting rule evaluates", () -> {
+            List<String> rules = prometheus.rules().stream().map(JsonValue::asJsonObject)
+                    .map(r -> r.getString("name") + "=" + r.getString("health")).sorted().toList();
+            return differs(List.of("CitusNodeHoldsTooMuch=ok", "CitusRebalanceFailed=ok"), rules);
+        });
+        assertTrue(prometheus.query("ALERTS{alertname=\"CitusRebalanceFailed\"}").isEmpty(), "the job finished");
 
         // Back where they were.
         for (Map.Entry<String, Node> schema : before.entrySet()) {

@@ -47,15 +47,26 @@ public final class Prometheus implements AutoCloseable {
     /**
      * Starts Prometheus with one scrape job ({@code job}) for {@code target} (host:port) at
      * {@code metricsPath}, logging in with HTTP Basic as {@code user} (the password from a file of
-     * mode 600, as a deployment would keep it).
+     * mode 600, as a deployment would keep it), and evaluating the alerting rules of {@code rules}
+     * (a rule file, or null) every 2 seconds.
      */
-    public Prometheus(Path dir, String job, String target, String metricsPath, String user, String password)
+    public Prometheus(Path dir, String job, String target, String metricsPath, String user, String password, Path rules)
             throws IOException, InterruptedException {
         Path binary = binary();
         if (binary == null) {
             throw new IllegalStateException("no Prometheus on this machine (apt-get install prometheus, or PROMETHEUS=<binary>)");
         }
         this.dir = Files.createDirectories(dir.toAbsolutePath());
+        // A fresh time series database: an earlier run's series (its Prometheus killed, so never marked stale)
+        // would otherwise answer queries for five minutes beside this run's.
+        Path data = this.dir.resolve("data");
+        if (Files.exists(data)) {
+            try (java.util.stream.Stream<Path> old = Files.walk(data)) {
+                for (Path file : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         Path passwordFile = this.dir.resolve("scrape.password");
         Files.writeString(passwordFile, password);
         Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
@@ -64,6 +75,8 @@ public final class Prometheus implements AutoCloseable {
                 "global:",
                 "  scrape_interval: 2s",
                 "  scrape_timeout: 2s",
+                "  evaluation_interval: 2s",
+                rules == null ? "" : "rule_files: ['" + rules.toAbsolutePath() + "']",
                 "scrape_configs:",
                 "  - job_name: " + job,
                 "    metrics_path: " + metricsPath,
@@ -121,6 +134,19 @@ public final class Prometheus implements AutoCloseable {
                 throw new IllegalStateException("query " + promql + " failed: " + reply.body());
             }
             return answer.getJsonObject("data").getJsonArray("result");
+        }
+    }
+
+    /** The alerting and recording rules Prometheus loaded, each with its health and last error. */
+    public JsonArray rules() throws IOException, InterruptedException {
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(base.resolve("api/v1/rules")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        try (JsonReader reader = Json.createReader(new StringReader(reply.body()))) {
+            jakarta.json.JsonArrayBuilder all = Json.createArrayBuilder();
+            for (jakarta.json.JsonValue group : reader.readObject().getJsonObject("data").getJsonArray("groups")) {
+                group.asJsonObject().getJsonArray("rules").forEach(all::add);
+            }
+            return all.build();
         }
     }
 
