@@ -36,10 +36,11 @@ import org.citusschemas.admin.citus.Records.SchemaActivity;
  * to scrape (any admin user may: the reader role is enough). Per schema its size, node, pin and
  * how busy it is (Citus' tenant statistics); per node its size, schema count, share and health;
  * the cluster's unevenness as the console shows it; the latest rebalance job's state and tasks;
- * and the audited changes by outcome. Each scrape reads the database once per part (five short
- * statements on the coordinator, which asks each worker once for shard sizes and health); a part
- * that fails is left out and counted in {@code citus_admin_scrape_error}, so the rest still
- * arrives when a node is down. Written with Prometheus' own model and text format writer.
+ * and the audited changes by outcome. A scrape reads the cluster in one transaction
+ * ({@link CitusOperations#snapshot}: one connection to each worker for all of it) and the audit
+ * trail in one statement. When that transaction fails (a worker that does not answer), each part is
+ * read on its own: a part that fails then is left out and counted in
+ * {@code citus_admin_scrape_error}, so the rest still arrives when a node is down. Written with Prometheus' own model and text format writer.
  */
 @Path("cluster-metrics")
 public class ClusterMetrics {
@@ -67,11 +68,17 @@ public class ClusterMetrics {
         long started = System.nanoTime();
         List<MetricSnapshot> metrics = new ArrayList<>();
         Map<String, Boolean> failed = new LinkedHashMap<>();
-        List<DistributedSchema> schemas = part("schemas", failed, citus::schemas);
-        List<Node> nodes = part("nodes", failed, citus::nodes);
-        Activity activity = part("activity", failed, citus::activity);
-        Optional<RebalanceJob> job = Optional.ofNullable(part("rebalance", failed, citus::latestRebalance))
-                .flatMap(latest -> latest);
+        CitusOperations.Snapshot snapshot = null;
+        try {
+            snapshot = citus.snapshot();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "Cluster metrics: reading in one transaction failed, reading part by part", e);
+        }
+        List<DistributedSchema> schemas = snapshot != null ? snapshot.schemas() : part("schemas", failed, citus::schemas);
+        List<Node> nodes = snapshot != null ? snapshot.nodes() : part("nodes", failed, citus::nodes);
+        Activity activity = snapshot != null ? snapshot.activity() : part("activity", failed, citus::activity);
+        Optional<RebalanceJob> job = snapshot != null ? snapshot.latestRebalance()
+                : Optional.ofNullable(part("rebalance", failed, citus::latestRebalance)).flatMap(latest -> latest);
         List<OutcomeCount> outcomes = part("audit", failed, audit::outcomeCounts);
 
         if (schemas != null) {
