@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.citusschemas.it.CitusRequirement;
 import org.citusschemas.it.ClusterMode;
 import org.citusschemas.it.HttpReply;
+import org.citusschemas.it.ManagedLikeCluster;
 import org.citusschemas.it.TestCluster.Node;
 import org.citusschemas.it.TestCluster;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +83,7 @@ class ManagedClusterScenarioIT extends AdminServer {
     }
 
     @Test
-    void namesTheNodesAsTheClusterDoesAndRefusesTheOperationsOfItsProvider() {
+    void namesTheNodesAsTheClusterDoesAndRefusesTheOperationsOfItsProvider() throws Exception {
         JsonArray nodes = operator().get("nodes").array();
         Map<Node, JsonObject> byNode = nodes.stream().map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(n -> node(n.getJsonObject("address")), n -> n));
@@ -107,6 +108,21 @@ class ManagedClusterScenarioIT extends AdminServer {
         assertEquals(409, pin.status(), pin::toString);
         assertTrue(pin.object().getString("detail").startsWith("Pins need a superuser once"), pin::toString);
         assertFalse(operator().get("schemas/timeservice").object().containsKey("pin"), "not pinned");
+
+        // Distributing onto a node with a pin: refused as a whole, the schema left undistributed.
+        ManagedLikeCluster provider = TestCluster.managedLike();
+        provider.sql(ManagedLikeCluster.COORDINATOR, "citus", "SET citus.enable_schema_based_sharding = off; "
+                + "CREATE SCHEMA pin_refused AUTHORIZATION pingservice; CREATE TABLE pin_refused.t (id int PRIMARY KEY); "
+                + "ALTER TABLE pin_refused.t OWNER TO pingservice");
+        try {
+            HttpReply distributed = operator().postJson("schemas",
+                    "{\"schema\":\"pin_refused\",\"host\":\"127.0.0.22\",\"port\":5432,\"pin\":true}");
+            assertEquals(409, distributed.status(), distributed::toString);
+            assertTrue(distributed.object().getString("detail").startsWith("Pins need a superuser once"), distributed::toString);
+            assertEquals(404, operator().get("schemas/pin_refused").status(), "undistributed again: nothing half-done");
+        } finally {
+            provider.sql(ManagedLikeCluster.COORDINATOR, "citus", "DROP SCHEMA pin_refused CASCADE");
+        }
     }
 
     @Test

@@ -127,11 +127,14 @@ public class SchemasResource {
                 .entity(new Outcome<>(distributed(schema), notices)).build();
     }
 
-    /** Undistributes a schema whose distribution onto a node failed half-way, so nothing is left half-done. */
+    /**
+     * Undistributes a schema whose distribution onto a node failed half-way (its move, or its pin
+     * where pins cannot be had), so nothing is left half-done; a pin it got goes with it.
+     */
     private void undo(String schema, Exception failure) {
         try {
-            citus.unpin(schema);
             citus.undistribute(schema);
+            citus.pins();
             LOG.log(Level.INFO, "Undistributed {0} again: its move or pin failed ({1})", new Object[] {schema, failure.getMessage()});
         } catch (SQLException | RuntimeException undoFailed) {
             failure.addSuppressed(undoFailed);
