@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,13 +45,35 @@ public class UsersResource {
     @Inject
     SchemaCalls calls;
 
+    /** Says that an answer is the one an earlier request with the same Idempotency-Key got. */
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    /**
+     * Stores a batch. With an {@code Idempotency-Key}, at most once per key: the same key again
+     * answers the first request's ids (and {@code Idempotent-Replayed: true}), stores nothing, and
+     * waits for the first if it is still in progress; the same key with other users is a 422.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @NotNull(message = "must be a JSON array of users") @Batch
             List<@NotNull(message = "must be a user object") @Valid NewUser> users) {
-        List<Long> ids = calls.call(() -> directory.register(users.stream().map(NewUser::toUser).toList()));
-        return Response.status(Response.Status.CREATED).entity(UsersCreated.of(ids)).build();
+        IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
+        List<User> batch = users.stream().map(NewUser::toUser).toList();
+        if (key == null) {
+            List<Long> ids = calls.call(() -> directory.register(batch));
+            return Response.status(Response.Status.CREATED).entity(UsersCreated.of(ids)).build();
+        }
+        String fingerprint = IdempotencyKey.fingerprint(users);
+        UserDirectory.Registered done;
+        try {
+            done = calls.call(() -> directory.register(batch, key.value(), fingerprint));
+        } catch (UserDirectory.KeyReusedException e) {
+            throw new ClientErrorException(e.getMessage(), Response.status(422, "Unprocessable Content").build());
+        }
+        Response.ResponseBuilder created = Response.status(Response.Status.CREATED).entity(UsersCreated.of(done.ids()));
+        return (done.replayed() ? created.header(REPLAYED, "true") : created).build();
     }
 
     /**

@@ -8,8 +8,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.citusschemas.user.entity.User;
 
 /**
@@ -48,6 +52,66 @@ public class UserDirectory {
         }
         em.flush();
         return ids;
+    }
+
+    /** How long an Idempotency-Key is kept: a retry after that stores the users again. */
+    public static final Duration KEY_LIFETIME = Duration.ofHours(24);
+    /** How often this server deletes the expired keys of every client (at most). */
+    static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    private final AtomicLong nextPurge = new AtomicLong();
+
+    /** What a batch with a key came to: the ids stored, and whether they were stored by an earlier request. */
+    public record Registered(List<Long> ids, boolean replayed) {
+    }
+
+    /** A key sent again with other users than its first request's. */
+    public static class KeyReusedException extends RuntimeException {
+        public KeyReusedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Stores the batch once per key: the key and the users' fingerprint are written in the same
+     * transaction as the users, so a request with a key already stored gets that request's ids and
+     * stores nothing; one that arrives while the first is still in progress waits on the key's
+     * primary key until the first commits (or rolls back, and then stores the batch itself). The same
+     * key with other users is refused ({@link KeyReusedException}). A key older than
+     * {@link #KEY_LIFETIME} is forgotten.
+     */
+    public Registered register(List<User> users, String key, String fingerprint) {
+        long now = System.nanoTime();
+        long due = nextPurge.get();
+        if (now - due >= 0 && nextPurge.compareAndSet(due, now + PURGE_EVERY.toNanos())) {
+            em.createNativeQuery("DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => ?1)")
+                    .setParameter(1, KEY_LIFETIME.toSeconds()).executeUpdate();
+        } else {
+            em.createNativeQuery("DELETE FROM idempotency_keys WHERE key = ?1 AND created_at < now() - make_interval(secs => ?2)")
+                    .setParameter(1, key).setParameter(2, KEY_LIFETIME.toSeconds()).executeUpdate();
+        }
+        int claimed = em.createNativeQuery("""
+                        INSERT INTO idempotency_keys (key, fingerprint, user_ids) VALUES (?1, ?2, '{}')
+                        ON CONFLICT (key) DO NOTHING""")
+                .setParameter(1, key).setParameter(2, fingerprint).executeUpdate();
+        if (claimed == 0) {
+            Object[] first = (Object[]) em.createNativeQuery(
+                            "SELECT fingerprint, user_ids::text FROM idempotency_keys WHERE key = ?1")
+                    .setParameter(1, key).getSingleResult();
+            if (!fingerprint.equals(String.valueOf(first[0]).strip())) {
+                throw new KeyReusedException("Idempotency-Key " + key + " was used by an earlier request with other users; "
+                        + "a key stands for one request (send these users with a new key)");
+            }
+            String stored = String.valueOf(first[1]);
+            List<Long> ids = stored.equals("{}") ? List.of() : Arrays.stream(stored.substring(1, stored.length() - 1)
+                    .split(",")).map(Long::valueOf).toList();
+            return new Registered(ids, true);
+        }
+        List<Long> ids = register(users);
+        em.createNativeQuery("UPDATE idempotency_keys SET user_ids = CAST(?2 AS bigint[]) WHERE key = ?1")
+                .setParameter(1, key)
+                .setParameter(2, ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .executeUpdate();
+        return new Registered(ids, false);
     }
 
     @Transactional(TxType.SUPPORTS)
