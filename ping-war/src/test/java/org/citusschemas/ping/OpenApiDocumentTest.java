@@ -1,0 +1,14 @@
+package org.citusschemas.ping;
+
+import org.citusschemas.it.OpenApiContract;
+import org.citusschemas.problem.Problem;
+import org.junit.jupiter.api.Test;
+
+/** The ping service's OpenAPI document says what its resources do (OpenApiContract). */
+class OpenApiDocumentTest {
+
+    @Test
+    void describesEveryOperationAsTheCodeDoesIt() {
+        OpenApiContract.assertDescribes(OpenApiContract.document(), Problem.class, (verb, path) -> null);
+    }
+}
