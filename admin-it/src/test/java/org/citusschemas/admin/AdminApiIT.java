@@ -112,7 +112,7 @@ class AdminApiIT extends AdminServer {
     @Test
     @Order(3)
     void publishesAnOpenApiDocumentOfEveryResource() {
-        HttpReply openapi = anonymous().get("/openapi");
+        HttpReply openapi = anonymous().get("openapi");
         assertEquals(200, openapi.status(), openapi::toString);
         for (String path : List.of("/schemas:", "/schemas/{name}/move:", "/placement:", "/rebalance:",
                 "/rebalance/plan:", "/rebalance/jobs/{id}:", "/rebalance/strategies:", "/nodes:", "/services:", "/activity:", "/session:", "/audit:")) {

@@ -300,7 +300,7 @@ class AuditTrailIT extends AdminServer {
         List<String> secrets = System.getenv().entrySet().stream().filter(e -> e.getKey().endsWith("_PASSWORD"))
                 .map(Map.Entry::getValue).filter(v -> v.length() >= 8).toList();
         assertTrue(secrets.size() >= 7, "the run's generated passwords are in the environment: " + secrets.size());
-        List<HttpReply> answers = List.of(api().get("/openapi"), reader().get("audit?limit=500"), operator().get("session"),
+        List<HttpReply> answers = List.of(api().get("openapi"), reader().get("audit?limit=500"), operator().get("session"),
                 api().as("operator", "wrong").get("schemas"), reader().postJson("schemas", "{\"schema\":\"x\"}"),
                 operator().postJson("schemas", "{\"schema\":1}"), operator().get("schemas/no_such_schema"),
                 operator().postJson(nodePath(TestCluster.coordinator(), "/drain"), "{}"), operator().get("nodes"),

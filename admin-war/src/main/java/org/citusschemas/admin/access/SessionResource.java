@@ -35,7 +35,7 @@ import java.util.OptionalLong;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
-    /** No @Size here: Payara's OpenAPI generator fails on it on a record component (a 500 at /openapi). */
+    /** A login of the server's file realm. */
     public record LoginRequest(@NotNull String user, @NotNull String password) {
     }
 
