@@ -255,6 +255,7 @@ class PayaraServerIT {
                         "CLUSTER_DB", System.getProperty("cluster.db")),
                 System.getProperty("payara.server.setup"), "setup"));
         assertTrue(again.output().contains("has already: create-jdbc-connection-pool"), again.output());
+        assertTrue(again.output().contains("has already: set-openapi-configuration --enabled=false"), again.output());
         assertTrue(!again.output().contains("applying"), again.output());
     }
 
