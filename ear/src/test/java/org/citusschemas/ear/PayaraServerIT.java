@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.citusschemas.it.AdminCertificate;
 import org.citusschemas.it.HttpReply;
+import org.citusschemas.it.OpenApiContract;
 import org.citusschemas.it.ServiceClient;
 import org.citusschemas.it.TestCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -135,6 +136,19 @@ class PayaraServerIT {
         HttpReply one = users.get("users/" + id);
         assertEquals("Ear", one.object().getString("name"), one::toString);
         assertProblem(users.postJson("users", "[]"), 400);
+    }
+
+    /**
+     * Each WAR's own OpenAPI document at its context root, as written; Payara Server's own endpoint
+     * at /openapi is off, so that path is the root application's 404.
+     */
+    @Test
+    void servesEachWarsOpenApiDocumentAtItsContextRoot() throws Exception {
+        for (String war : List.of("user", "time", "ping", "admin")) {
+            OpenApiContract.assertServed(server.sibling(war).base().toURL(),
+                    Path.of("..", war + "-war", "src/main/resources", OpenApiContract.DOCUMENT));
+        }
+        assertProblem(server.get("openapi"), 404);
     }
 
     @Test
