@@ -47,6 +47,9 @@ BEGIN
     EXECUTE format('REVOKE ALL ON SCHEMA %I FROM PUBLIC', service);
     -- A worker that does not answer fails the service's query in 2 s, not Citus' default 30 s.
     EXECUTE format('ALTER ROLE %I SET citus.node_connection_timeout = %L', service, '2s');
+    -- A lock waited for 1 s (a block_writes move holds writes while it copies) ends the statement
+    -- before the pool's statement timeout: the service tries again, and does not count the database gone.
+    EXECUTE format('ALTER ROLE %I SET lock_timeout = %L', service, '1s');
     PERFORM citus_schema_distribute(service::regnamespace);
     IF owner_is_superuser THEN
         -- The coordinator reaches the workers as the service's role: its password for every node

@@ -14,6 +14,10 @@ ALTER ROLE :"role" NOSUPERUSER;
 \endif
 ALTER ROLE :"role" WITH LOGIN NOCREATEROLE NOINHERIT PASSWORD :'password';
 -- CREATEDB is role-createdb.sql's business (the launcher runs it next).
+-- A statement that waits 1 s for a lock ends with lock_not_available, before the pool's 2 s
+-- statement timeout: the service tries it again for a while (a block_writes move holds the
+-- schema's writes while it copies) and does not count the database as gone.
+ALTER ROLE :"role" SET lock_timeout = '1s';
 
 -- Only the roles granted CONNECT reach the database; the schema is the service's alone:
 -- no USAGE for PUBLIC, so no other service role can read or write it.

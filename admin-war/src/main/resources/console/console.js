@@ -11,7 +11,7 @@
   const MODES = [
     ['auto', 'auto (Citus chooses)'],
     ['force_logical', 'force_logical (keeps taking writes)'],
-    ['block_writes', 'block_writes (pauses writes)'],
+    ['block_writes', 'block_writes (writes wait while it copies)'],
   ];
   const FINISHED_JOB = new Set(['finished', 'failed', 'cancelled']);
   const COLOURS = 8;

@@ -13,8 +13,9 @@ public final class DatabaseUnavailable {
 
     /**
      * Connection exceptions, the server shutting down, crashing or refusing connections, and a
-     * statement cancelled by the pool's statement timeout (a worker that answers too slowly, or
-     * writes held back while Citus moves the schema).
+     * statement cancelled by the pool's statement timeout (a worker that answers too slowly). A
+     * statement that waited too long for a lock (55P03, lock_timeout) is not among them: the
+     * database answered, and the services wait for such locks (a block_writes move holds writes).
      */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014");
     /**

@@ -25,6 +25,7 @@ import org.citusschemas.admin.citus.Records.Node;
 import org.citusschemas.admin.citus.Records.NodeAddress;
 import org.citusschemas.admin.citus.SqlNames;
 import org.citusschemas.admin.citus.TransferMode;
+import org.citusschemas.admin.citus.WritePause;
 
 /**
  * {@code /nodes}: the cluster's nodes with role, health and size; add a worker, drain one (move
@@ -42,6 +43,9 @@ public class NodesResource {
 
     @Inject
     CitusOperations citus;
+
+    @Inject
+    WritePause writePause;
 
     @GET
     public List<Node> list() throws SQLException {
@@ -72,7 +76,9 @@ public class NodesResource {
     public Outcome<Node> drain(@PathParam("host") @SqlNames.Host String host, @PathParam("port") int port,
                                @Valid DrainRequest request) throws SQLException {
         NodeAddress address = existing(host, port);
-        Outcome<Void> drained = citus.drainNode(address, TransferMode.orDefault(request == null ? null : request.mode()));
+        String mode = TransferMode.orDefault(request == null ? null : request.mode());
+        writePause.requireShortEnough(mode, citus.schemas().stream().filter(s -> address.equals(s.node())).toList());
+        Outcome<Void> drained = citus.drainNode(address, mode);
         return new Outcome<>(find(address), drained.notices());
     }
 

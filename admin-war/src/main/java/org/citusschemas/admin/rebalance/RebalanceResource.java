@@ -19,16 +19,22 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.citusschemas.admin.audit.Audited;
 import org.citusschemas.admin.citus.CitusOperations;
 import org.citusschemas.admin.citus.Noticed;
 import org.citusschemas.admin.citus.Outcome;
+import org.citusschemas.admin.citus.Records.DistributedSchema;
+import org.citusschemas.admin.citus.Records.Node;
+import org.citusschemas.admin.citus.Records.NodeAddress;
 import org.citusschemas.admin.citus.Records.Pin;
 import org.citusschemas.admin.citus.Records.Plan;
 import org.citusschemas.admin.citus.Records.PlannedMove;
 import org.citusschemas.admin.citus.Records.RebalanceJob;
 import org.citusschemas.admin.citus.Records.Strategy;
 import org.citusschemas.admin.citus.TransferMode;
+import org.citusschemas.admin.citus.WritePause;
 
 /**
  * {@code /rebalance}: a dry-run plan, start a background rebalance (202 and a job to poll), its
@@ -56,6 +62,9 @@ public class RebalanceResource {
     @Inject
     CitusOperations citus;
 
+    @Inject
+    WritePause writePause;
+
     @GET
     @Path("plan")
     public Plan plan(@QueryParam("strategy") String strategy) throws SQLException {
@@ -70,8 +79,13 @@ public class RebalanceResource {
     public Response start(@Valid StartRequest request) throws SQLException {
         StartRequest options = request == null ? new StartRequest(null, null, null) : request;
         List<Pin> pins = citus.pins().result();
-        Outcome<Long> started = citus.startRebalance(citus.keepingPins(known(options.strategy()), pins),
-                Boolean.TRUE.equals(options.drainOnly()), TransferMode.orDefault(options.mode()));
+        String strategy = citus.keepingPins(known(options.strategy()), pins);
+        boolean drainOnly = Boolean.TRUE.equals(options.drainOnly());
+        String mode = TransferMode.orDefault(options.mode());
+        if ("block_writes".equals(mode)) {
+            writePause.requireShortEnough(mode, moving(strategy, drainOnly));
+        }
+        Outcome<Long> started = citus.startRebalance(strategy, drainOnly, mode);
         if (started.result() == null) {
             return Response.ok(new Started(null, pins, started.notices())).build();
         }
@@ -101,6 +115,21 @@ public class RebalanceResource {
     @Path("strategies")
     public List<Strategy> strategies() throws SQLException {
         return citus.strategies();
+    }
+
+    /**
+     * The schemas a rebalance would move: those with a shard in the strategy's plan, or, when it
+     * only drains, those on nodes that should have no shards.
+     */
+    private List<DistributedSchema> moving(String strategy, boolean drainOnly) throws SQLException {
+        List<DistributedSchema> schemas = citus.schemas();
+        if (drainOnly) {
+            List<NodeAddress> draining = citus.nodes().stream().filter(n -> !n.shouldHaveShards())
+                    .map(Node::address).toList();
+            return schemas.stream().filter(s -> draining.contains(s.node())).toList();
+        }
+        Set<Long> planned = citus.plan(strategy).result().stream().map(PlannedMove::shardId).collect(Collectors.toSet());
+        return schemas.stream().filter(s -> s.shardIds().stream().anyMatch(planned::contains)).toList();
     }
 
     /** A strategy the cluster has (null: Citus' default); anything else is a 400 naming the known ones. */

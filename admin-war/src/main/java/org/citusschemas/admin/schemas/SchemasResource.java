@@ -36,6 +36,7 @@ import org.citusschemas.admin.citus.Records.NodeAddress;
 import org.citusschemas.admin.citus.Records.Pin;
 import org.citusschemas.admin.citus.SqlNames;
 import org.citusschemas.admin.citus.TransferMode;
+import org.citusschemas.admin.citus.WritePause;
 
 /**
  * {@code /schemas}: the distributed schemas, each with its size, owner and the node that holds it;
@@ -65,6 +66,9 @@ public class SchemasResource {
 
     @Inject
     CitusOperations citus;
+
+    @Inject
+    WritePause writePause;
 
     @GET
     public List<DistributedSchema> list() throws SQLException {
@@ -186,7 +190,8 @@ public class SchemasResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Outcome<DistributedSchema> move(@PathParam("name") @SqlNames.Identifier String name,
                                            @NotNull @Valid MoveRequest request) throws SQLException {
-        Pin pin = distributed(name).pin();
+        DistributedSchema schema = distributed(name);
+        Pin pin = schema.pin();
         NodeAddress target = new NodeAddress(request.host(), request.port());
         if (!citus.nodeExists(target)) {
             throw new NotFoundException("No node " + target + " in the cluster");
@@ -196,7 +201,9 @@ public class SchemasResource {
                     + " at " + pin.pinnedAt() + "): unpin it first (DELETE /schemas/" + name + "/pin)",
                     Response.Status.CONFLICT);
         }
-        Outcome<Void> moved = citus.move(name, target, TransferMode.orDefault(request.mode()));
+        String mode = TransferMode.orDefault(request.mode());
+        writePause.requireShortEnough(mode, List.of(schema));
+        Outcome<Void> moved = citus.move(name, target, mode);
         return new Outcome<>(distributed(name), moved.notices());
     }
 

@@ -60,20 +60,25 @@ public class UsersResource {
             @NotNull(message = "must be a JSON array of users") @Batch
             List<@NotNull(message = "must be a user object") @Valid NewUser> users) {
         IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
-        List<User> batch = users.stream().map(NewUser::toUser).toList();
+        // The entities are made inside each call: a call tried again (a lock held by a schema move)
+        // persists new ones, since the rolled-back try left its own with ids.
         if (key == null) {
-            List<Long> ids = calls.call(() -> directory.register(batch));
+            List<Long> ids = calls.call(() -> directory.register(entities(users)));
             return Response.status(Response.Status.CREATED).entity(UsersCreated.of(ids)).build();
         }
         String fingerprint = IdempotencyKey.fingerprint(users);
         UserDirectory.Registered done;
         try {
-            done = calls.call(() -> directory.register(batch, key.value(), fingerprint));
+            done = calls.call(() -> directory.register(entities(users), key.value(), fingerprint));
         } catch (UserDirectory.KeyReusedException e) {
             throw new ClientErrorException(e.getMessage(), Response.status(422, "Unprocessable Content").build());
         }
         Response.ResponseBuilder created = Response.status(Response.Status.CREATED).entity(UsersCreated.of(done.ids()));
         return (done.replayed() ? created.header(REPLAYED, "true") : created).build();
+    }
+
+    private static List<User> entities(List<NewUser> users) {
+        return users.stream().map(NewUser::toUser).toList();
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.citusschemas.support.failfast.PartialAnswerException;
 import org.citusschemas.user.entity.User;
 
 /**
@@ -145,7 +146,7 @@ public class UserDirectory {
             long after = 0;
             List<User> page;
             do {
-                page = page(after, STREAM_PAGE);
+                page = nextPage(after, written);
                 for (User user : page) {
                     json.writeStartObject()
                             .write("id", user.getId())
@@ -163,5 +164,20 @@ public class UserDirectory {
             json.writeEnd();
         }
         return written;
+    }
+
+    /**
+     * A page of the stream. Once users were written, a failure must not be tried again (the client
+     * would get them twice), so it is a {@link PartialAnswerException}.
+     */
+    private List<User> nextPage(long after, long written) {
+        try {
+            return page(after, STREAM_PAGE);
+        } catch (RuntimeException e) {
+            if (written == 0) {
+                throw e;
+            }
+            throw new PartialAnswerException("Streaming the users failed after " + written + " of them", e);
+        }
     }
 }
