@@ -10,8 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.citusschemas.admin.citus.CitusOperations;
-import org.citusschemas.admin.citus.Records.Activity;
 
 /**
  * {@code /activity}: how busy each distributed schema is, from Citus' own tenant statistics
@@ -32,7 +30,7 @@ public class ActivityResource {
     static final Duration FRESH = Duration.ofSeconds(4);
 
     @Inject
-    CitusOperations citus;
+    TenantActivity tenants;
 
     private final Clock clock = Clock.systemUTC();
     private Activity last;
@@ -42,7 +40,7 @@ public class ActivityResource {
     public synchronized Activity activity() throws SQLException {
         Instant now = clock.instant();
         if (last == null || lastRead.plus(FRESH).isBefore(now)) {
-            last = citus.activity();
+            last = tenants.read();
             lastRead = now;
         }
         return last;

@@ -22,7 +22,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.citusschemas.admin.citus.Noticed;
+import org.citusschemas.admin.database.Noticed;
 import org.citusschemas.problem.Problem;
 
 /**

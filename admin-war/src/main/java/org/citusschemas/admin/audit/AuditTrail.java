@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.citusschemas.admin.citus.CitusOperations;
+import org.citusschemas.admin.database.AdminDatabase;
 
 /**
  * The audit trail's table access, through the admin API's own datasource. Each write is a
@@ -25,7 +25,7 @@ import org.citusschemas.admin.citus.CitusOperations;
 @ApplicationScoped
 public class AuditTrail {
 
-    @Resource(lookup = CitusOperations.DATASOURCE)
+    @Resource(lookup = AdminDatabase.DATASOURCE)
     DataSource dataSource;
 
     /** One audited request, with what came of it when that is known. */

@@ -9,10 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.util.List;
 import org.citusschemas.admin.audit.Audited;
-import org.citusschemas.admin.citus.CitusOperations;
-import org.citusschemas.admin.citus.Outcome;
-import org.citusschemas.admin.citus.Records.Cleanup;
-import org.citusschemas.admin.citus.Records.Leftover;
+import org.citusschemas.admin.database.Outcome;
 
 /**
  * {@code /cleanup}: what moves left on the nodes for Citus to delete (pg_dist_cleanup), and
@@ -26,16 +23,16 @@ import org.citusschemas.admin.citus.Records.Leftover;
 public class CleanupResource {
 
     @Inject
-    CitusOperations citus;
+    Leftovers leftovers;
 
     @GET
     public List<Leftover> leftovers() throws SQLException {
-        return citus.leftovers();
+        return leftovers.list();
     }
 
     @POST
     @Audited("cleanup.run")
     public Outcome<Cleanup> cleanUp() throws SQLException {
-        return citus.cleanUp();
+        return leftovers.deleteAll();
     }
 }

@@ -24,12 +24,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.citusschemas.admin.audit.AuditTrail;
 import org.citusschemas.admin.audit.AuditTrail.OutcomeCount;
-import org.citusschemas.admin.citus.CitusOperations;
-import org.citusschemas.admin.citus.Records.Activity;
-import org.citusschemas.admin.citus.Records.DistributedSchema;
-import org.citusschemas.admin.citus.Records.Node;
-import org.citusschemas.admin.citus.Records.RebalanceJob;
-import org.citusschemas.admin.citus.Records.SchemaActivity;
+import org.citusschemas.admin.activity.Activity;
+import org.citusschemas.admin.activity.SchemaActivity;
+import org.citusschemas.admin.activity.TenantActivity;
+import org.citusschemas.admin.nodes.Node;
+import org.citusschemas.admin.nodes.Nodes;
+import org.citusschemas.admin.rebalance.RebalanceJob;
+import org.citusschemas.admin.rebalance.Rebalancer;
+import org.citusschemas.admin.schemas.DistributedSchema;
+import org.citusschemas.admin.schemas.Schemas;
 
 /**
  * {@code /cluster-metrics}: the cluster's state in the Prometheus text format, for a Prometheus
@@ -37,7 +40,7 @@ import org.citusschemas.admin.citus.Records.SchemaActivity;
  * how busy it is (Citus' tenant statistics); per node its size, schema count, share and health;
  * the cluster's unevenness as the console shows it; the latest rebalance job's state and tasks;
  * and the audited changes by outcome. A scrape reads the cluster in one transaction
- * ({@link CitusOperations#snapshot}: one connection to each worker for all of it) and the audit
+ * ({@link ClusterSnapshot}: one connection to each worker for all of it) and the audit
  * trail in one statement. When that transaction fails (a worker that does not answer), each part is
  * read on its own: a part that fails then is left out and counted in
  * {@code citus_admin_scrape_error}, so the rest still arrives when a node is down. Written with Prometheus' own model and text format writer.
@@ -52,7 +55,19 @@ public class ClusterMetrics {
     private static final PrometheusTextFormatWriter WRITER = PrometheusTextFormatWriter.create();
 
     @Inject
-    CitusOperations citus;
+    ClusterSnapshot cluster;
+
+    @Inject
+    Schemas schemas;
+
+    @Inject
+    Nodes nodes;
+
+    @Inject
+    TenantActivity activity;
+
+    @Inject
+    Rebalancer rebalancer;
 
     @Inject
     AuditTrail audit;
@@ -68,54 +83,34 @@ public class ClusterMetrics {
         long started = System.nanoTime();
         List<MetricSnapshot> metrics = new ArrayList<>();
         Map<String, Boolean> failed = new LinkedHashMap<>();
-        CitusOperations.Snapshot snapshot = null;
+        ClusterSnapshot.Snapshot snapshot = null;
         try {
-            snapshot = citus.snapshot();
+            snapshot = cluster.read();
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.FINE, "Cluster metrics: reading in one transaction failed, reading part by part", e);
         }
-        List<DistributedSchema> schemas = snapshot != null ? snapshot.schemas() : part("schemas", failed, citus::schemas);
-        List<Node> nodes = snapshot != null ? snapshot.nodes() : part("nodes", failed, citus::nodes);
-        Activity activity = snapshot != null ? snapshot.activity() : part("activity", failed, citus::activity);
+        List<DistributedSchema> schemas = snapshot != null ? snapshot.schemas() : part("schemas", failed, this.schemas::list);
+        List<Node> nodes = snapshot != null ? snapshot.nodes() : part("nodes", failed, this.nodes::list);
+        Activity activity = snapshot != null ? snapshot.activity() : part("activity", failed, this.activity::read);
         Optional<RebalanceJob> job = snapshot != null ? snapshot.latestRebalance()
-                : Optional.ofNullable(part("rebalance", failed, citus::latestRebalance)).flatMap(latest -> latest);
+                : Optional.ofNullable(part("rebalance", failed, rebalancer::latest)).flatMap(latest -> latest);
         List<OutcomeCount> outcomes = part("audit", failed, audit::outcomeCounts);
 
         if (schemas != null) {
-            metrics.add(gauge("citus_schema_size_bytes", "Size of a distributed schema's tables, as GET /schemas reports it",
-                    Unit.BYTES, schemas.stream().map(s -> point(s.sizeBytes(), schemaLabels(s))).toList()));
-            metrics.add(gauge("citus_schema_pinned", "1 when the schema is pinned to its node (PUT /schemas/{name}/pin)",
-                    null, schemas.stream().map(s -> point(s.pin() == null ? 0 : 1, schemaLabels(s))).toList()));
+            schemaMetrics(schemas, metrics);
         }
         if (activity != null) {
-            metrics.add(gauge("citus_schema_queries_per_second", "Queries per second on the schema over Citus' last and "
-                    + "current tenant statistics period (citus_stat_tenants), as GET /activity reports it", null,
-                    activity.schemas().stream().map(a -> point(a.queriesPerSecond(), Labels.of("schema", a.schema()))).toList()));
-            metrics.add(gauge("citus_schema_cpu_share", "CPU seconds per second the schema's queries took on the nodes, "
-                    + "over the same window (1 = one core busy)", null,
-                    activity.schemas().stream().map(a -> point(a.cpuShare(), Labels.of("schema", a.schema()))).toList()));
+            activityMetrics(activity, metrics);
         }
         if (nodes != null) {
-            metrics.add(gauge("citus_node_size_bytes", "Size of every shard on the node (reference tables included)",
-                    Unit.BYTES, nodes.stream().map(n -> point(n.sizeBytes(), nodeLabels(n))).toList()));
-            metrics.add(gauge("citus_node_healthy", "1 when the coordinator reaches the node, 0 when it does not",
-                    null, nodes.stream().filter(n -> n.healthy() != null)
-                            .map(n -> point(n.healthy() ? 1 : 0, nodeLabels(n))).toList()));
-            metrics.add(gauge("citus_node_takes_schemas", "1 for an active primary that should have shards (a rebalance "
-                    + "places schemas there), 0 for the coordinator and drained or inactive nodes", null,
-                    nodes.stream().map(n -> point(takesSchemas(n) ? 1 : 0, nodeLabels(n))).toList()));
+            nodeMetrics(nodes, metrics);
         }
         if (schemas != null && nodes != null) {
             balance(schemas, nodes, metrics);
         }
         job.ifPresent(j -> rebalance(j, metrics));
         if (outcomes != null) {
-            CounterSnapshot.Builder changes = CounterSnapshot.builder().name("citus_admin_audited_changes")
-                    .help("Requests that change the cluster, as the audit trail recorded them (GET /audit), by operation "
-                            + "and outcome: succeeded, refused (4xx), failed (5xx), unknown (no outcome recorded)");
-            outcomes.forEach(o -> changes.dataPoint(CounterDataPointSnapshot.builder().value(o.count())
-                    .labels(Labels.of("operation", o.operation(), "outcome", o.outcome())).build()));
-            metrics.add(changes.build());
+            auditMetrics(outcomes, metrics);
         }
         metrics.add(gauge("citus_admin_scrape_error", "1 for each part of this scrape that could not be read (see the "
                 + "admin server's log); its metrics are left out", null,
@@ -123,6 +118,42 @@ public class ClusterMetrics {
         metrics.add(gauge("citus_admin_scrape_duration_seconds", "How long this scrape took to read the cluster",
                 Unit.SECONDS, List.of(point((System.nanoTime() - started) / 1e9, Labels.EMPTY))));
         return new MetricSnapshots(metrics);
+    }
+
+    private static void schemaMetrics(List<DistributedSchema> schemas, List<MetricSnapshot> metrics) {
+        metrics.add(gauge("citus_schema_size_bytes", "Size of a distributed schema's tables, as GET /schemas reports it",
+                Unit.BYTES, schemas.stream().map(s -> point(s.sizeBytes(), schemaLabels(s))).toList()));
+        metrics.add(gauge("citus_schema_pinned", "1 when the schema is pinned to its node (PUT /schemas/{name}/pin)",
+                null, schemas.stream().map(s -> point(s.pin() == null ? 0 : 1, schemaLabels(s))).toList()));
+    }
+
+    private static void activityMetrics(Activity activity, List<MetricSnapshot> metrics) {
+        metrics.add(gauge("citus_schema_queries_per_second", "Queries per second on the schema over Citus' last and "
+                + "current tenant statistics period (citus_stat_tenants), as GET /activity reports it", null,
+                activity.schemas().stream().map(a -> point(a.queriesPerSecond(), Labels.of("schema", a.schema()))).toList()));
+        metrics.add(gauge("citus_schema_cpu_share", "CPU seconds per second the schema's queries took on the nodes, "
+                + "over the same window (1 = one core busy)", null,
+                activity.schemas().stream().map(a -> point(a.cpuShare(), Labels.of("schema", a.schema()))).toList()));
+    }
+
+    private static void nodeMetrics(List<Node> nodes, List<MetricSnapshot> metrics) {
+        metrics.add(gauge("citus_node_size_bytes", "Size of every shard on the node (reference tables included)",
+                Unit.BYTES, nodes.stream().map(n -> point(n.sizeBytes(), nodeLabels(n))).toList()));
+        metrics.add(gauge("citus_node_healthy", "1 when the coordinator reaches the node, 0 when it does not",
+                null, nodes.stream().filter(n -> n.healthy() != null)
+                        .map(n -> point(n.healthy() ? 1 : 0, nodeLabels(n))).toList()));
+        metrics.add(gauge("citus_node_takes_schemas", "1 for an active primary that should have shards (a rebalance "
+                + "places schemas there), 0 for the coordinator and drained or inactive nodes", null,
+                nodes.stream().map(n -> point(takesSchemas(n) ? 1 : 0, nodeLabels(n))).toList()));
+    }
+
+    private static void auditMetrics(List<OutcomeCount> outcomes, List<MetricSnapshot> metrics) {
+        CounterSnapshot.Builder changes = CounterSnapshot.builder().name("citus_admin_audited_changes")
+                .help("Requests that change the cluster, as the audit trail recorded them (GET /audit), by operation "
+                        + "and outcome: succeeded, refused (4xx), failed (5xx), unknown (no outcome recorded)");
+        outcomes.forEach(o -> changes.dataPoint(CounterDataPointSnapshot.builder().value(o.count())
+                .labels(Labels.of("operation", o.operation(), "outcome", o.outcome())).build()));
+        metrics.add(changes.build());
     }
 
     /**

@@ -18,14 +18,13 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.sql.SQLException;
 import java.util.List;
 import org.citusschemas.admin.audit.Audited;
-import org.citusschemas.admin.citus.CitusOperations;
-import org.citusschemas.admin.citus.Outcome;
-import org.citusschemas.admin.citus.Port;
-import org.citusschemas.admin.citus.Records.Node;
-import org.citusschemas.admin.citus.Records.NodeAddress;
-import org.citusschemas.admin.citus.SqlNames;
-import org.citusschemas.admin.citus.TransferMode;
-import org.citusschemas.admin.citus.WritePause;
+import org.citusschemas.admin.database.NodeAddress;
+import org.citusschemas.admin.database.Outcome;
+import org.citusschemas.admin.database.Port;
+import org.citusschemas.admin.database.SqlNames;
+import org.citusschemas.admin.schemas.Schemas;
+import org.citusschemas.admin.schemas.TransferMode;
+import org.citusschemas.admin.schemas.WritePause;
 
 /**
  * {@code /nodes}: the cluster's nodes with role, health and size; add a worker, drain one (move
@@ -42,14 +41,17 @@ public class NodesResource {
     }
 
     @Inject
-    CitusOperations citus;
+    Nodes nodes;
+
+    @Inject
+    Schemas schemas;
 
     @Inject
     WritePause writePause;
 
     @GET
     public List<Node> list() throws SQLException {
-        return citus.nodes();
+        return nodes.list();
     }
 
     @GET
@@ -63,7 +65,7 @@ public class NodesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@NotNull @Valid AddRequest request) throws SQLException {
         NodeAddress address = new NodeAddress(request.host(), request.port());
-        Outcome<Integer> added = citus.addNode(address);
+        Outcome<Integer> added = nodes.add(address);
         return Response.created(UriBuilder.fromResource(NodesResource.class).path("{host}/{port}")
                         .build(address.host(), address.port()))
                 .entity(new Outcome<>(find(address), added.notices())).build();
@@ -77,8 +79,8 @@ public class NodesResource {
                                @Valid DrainRequest request) throws SQLException {
         NodeAddress address = existing(host, port);
         String mode = TransferMode.orDefault(request == null ? null : request.mode());
-        writePause.requireShortEnough(mode, citus.schemas().stream().filter(s -> address.equals(s.node())).toList());
-        Outcome<Void> drained = citus.drainNode(address, mode);
+        writePause.requireShortEnough(mode, schemas.list().stream().filter(s -> address.equals(s.node())).toList());
+        Outcome<Void> drained = nodes.drain(address, mode);
         return new Outcome<>(find(address), drained.notices());
     }
 
@@ -87,19 +89,19 @@ public class NodesResource {
     @Path("{host}/{port}")
     public Outcome<Void> remove(@PathParam("host") @SqlNames.Host String host, @PathParam("port") int port)
             throws SQLException {
-        return citus.removeNode(existing(host, port));
+        return nodes.remove(existing(host, port));
     }
 
     private NodeAddress existing(String host, int port) throws SQLException {
         NodeAddress address = new NodeAddress(host, port);
-        if (!citus.nodeExists(address)) {
+        if (!nodes.exists(address)) {
             throw new NotFoundException("No node " + address + " in the cluster");
         }
         return address;
     }
 
     private Node find(NodeAddress address) throws SQLException {
-        return citus.nodes().stream().filter(n -> n.address().equals(address)).findFirst()
+        return nodes.list().stream().filter(n -> n.address().equals(address)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No node " + address + " in the cluster"));
     }
 }

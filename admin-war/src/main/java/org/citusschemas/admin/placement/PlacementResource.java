@@ -7,8 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.util.List;
-import org.citusschemas.admin.citus.CitusOperations;
-import org.citusschemas.admin.citus.Records.NodePlacement;
 
 /**
  * {@code /placement}: the tutorial's "where does each schema live": every node with the tables of
@@ -19,10 +17,10 @@ import org.citusschemas.admin.citus.Records.NodePlacement;
 public class PlacementResource {
 
     @Inject
-    CitusOperations citus;
+    Placement placement;
 
     @GET
     public List<NodePlacement> placement() throws SQLException {
-        return citus.placement();
+        return placement.byNode();
     }
 }

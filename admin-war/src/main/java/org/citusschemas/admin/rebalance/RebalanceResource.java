@@ -22,19 +22,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.citusschemas.admin.audit.Audited;
-import org.citusschemas.admin.citus.CitusOperations;
-import org.citusschemas.admin.citus.Noticed;
-import org.citusschemas.admin.citus.Outcome;
-import org.citusschemas.admin.citus.Records.DistributedSchema;
-import org.citusschemas.admin.citus.Records.Node;
-import org.citusschemas.admin.citus.Records.NodeAddress;
-import org.citusschemas.admin.citus.Records.Pin;
-import org.citusschemas.admin.citus.Records.Plan;
-import org.citusschemas.admin.citus.Records.PlannedMove;
-import org.citusschemas.admin.citus.Records.RebalanceJob;
-import org.citusschemas.admin.citus.Records.Strategy;
-import org.citusschemas.admin.citus.TransferMode;
-import org.citusschemas.admin.citus.WritePause;
+import org.citusschemas.admin.database.NodeAddress;
+import org.citusschemas.admin.database.Noticed;
+import org.citusschemas.admin.database.Outcome;
+import org.citusschemas.admin.nodes.Node;
+import org.citusschemas.admin.nodes.Nodes;
+import org.citusschemas.admin.pins.Pin;
+import org.citusschemas.admin.pins.Pins;
+import org.citusschemas.admin.schemas.DistributedSchema;
+import org.citusschemas.admin.schemas.Schemas;
+import org.citusschemas.admin.schemas.TransferMode;
+import org.citusschemas.admin.schemas.WritePause;
 
 /**
  * {@code /rebalance}: a dry-run plan, start a background rebalance (202 and a job to poll), its
@@ -60,7 +58,16 @@ public class RebalanceResource {
     }
 
     @Inject
-    CitusOperations citus;
+    Rebalancer rebalancer;
+
+    @Inject
+    Pins pins;
+
+    @Inject
+    Schemas schemas;
+
+    @Inject
+    Nodes nodes;
 
     @Inject
     WritePause writePause;
@@ -68,9 +75,9 @@ public class RebalanceResource {
     @GET
     @Path("plan")
     public Plan plan(@QueryParam("strategy") String strategy) throws SQLException {
-        List<Pin> pins = citus.pins().result();
-        Outcome<List<PlannedMove>> plan = citus.plan(citus.keepingPins(known(strategy), pins));
-        return new Plan(plan.result(), pins, plan.notices());
+        List<Pin> pinned = pins.forgetLostThenList();
+        Outcome<List<PlannedMove>> plan = rebalancer.plan(pins.strategyKeeping(pinned, known(strategy)));
+        return new Plan(plan.result(), pinned, plan.notices());
     }
 
     @POST
@@ -78,43 +85,43 @@ public class RebalanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(@Valid StartRequest request) throws SQLException {
         StartRequest options = request == null ? new StartRequest(null, null, null) : request;
-        List<Pin> pins = citus.pins().result();
-        String strategy = citus.keepingPins(known(options.strategy()), pins);
+        List<Pin> pinned = pins.forgetLostThenList();
+        String strategy = pins.strategyKeeping(pinned, known(options.strategy()));
         boolean drainOnly = Boolean.TRUE.equals(options.drainOnly());
         String mode = TransferMode.orDefault(options.mode());
         if ("block_writes".equals(mode)) {
             writePause.requireShortEnough(mode, moving(strategy, drainOnly));
         }
-        Outcome<Long> started = citus.startRebalance(strategy, drainOnly, mode);
+        Outcome<Long> started = rebalancer.start(strategy, drainOnly, mode);
         if (started.result() == null) {
-            return Response.ok(new Started(null, pins, started.notices())).build();
+            return Response.ok(new Started(null, pinned, started.notices())).build();
         }
-        return Response.accepted(new Started(started.result(), pins, started.notices()))
+        return Response.accepted(new Started(started.result(), pinned, started.notices()))
                 .location(UriBuilder.fromResource(RebalanceResource.class).path("jobs/{id}").build(started.result()))
                 .build();
     }
 
     @GET
     public RebalanceJob latest() throws SQLException {
-        return citus.latestRebalance().orElseThrow(() -> new NotFoundException("No rebalance has run on this cluster"));
+        return rebalancer.latest().orElseThrow(() -> new NotFoundException("No rebalance has run on this cluster"));
     }
 
     @GET
     @Path("jobs/{id}")
     public RebalanceJob job(@PathParam("id") long id) throws SQLException {
-        return citus.job(id).orElseThrow(() -> new NotFoundException("No background job " + id));
+        return rebalancer.job(id).orElseThrow(() -> new NotFoundException("No background job " + id));
     }
 
     @DELETE
     @Audited("rebalance.stop")
     public Outcome<Void> stop() throws SQLException {
-        return citus.stopRebalance();
+        return rebalancer.stop();
     }
 
     @GET
     @Path("strategies")
     public List<Strategy> strategies() throws SQLException {
-        return citus.strategies();
+        return rebalancer.strategies();
     }
 
     /**
@@ -122,14 +129,15 @@ public class RebalanceResource {
      * only drains, those on nodes that should have no shards.
      */
     private List<DistributedSchema> moving(String strategy, boolean drainOnly) throws SQLException {
-        List<DistributedSchema> schemas = citus.schemas();
+        List<DistributedSchema> all = schemas.list();
         if (drainOnly) {
-            List<NodeAddress> draining = citus.nodes().stream().filter(n -> !n.shouldHaveShards())
+            List<NodeAddress> draining = nodes.list().stream().filter(n -> !n.shouldHaveShards())
                     .map(Node::address).toList();
-            return schemas.stream().filter(s -> draining.contains(s.node())).toList();
+            return all.stream().filter(s -> draining.contains(s.node())).toList();
         }
-        Set<Long> planned = citus.plan(strategy).result().stream().map(PlannedMove::shardId).collect(Collectors.toSet());
-        return schemas.stream().filter(s -> s.shardIds().stream().anyMatch(planned::contains)).toList();
+        Set<Long> planned = rebalancer.plan(strategy).result().stream().map(PlannedMove::shardId)
+                .collect(Collectors.toSet());
+        return all.stream().filter(s -> s.shardIds().stream().anyMatch(planned::contains)).toList();
     }
 
     /** A strategy the cluster has (null: Citus' default); anything else is a 400 naming the known ones. */
@@ -137,7 +145,7 @@ public class RebalanceResource {
         if (strategy == null) {
             return null;
         }
-        List<String> names = citus.strategies().stream().map(Strategy::name).toList();
+        List<String> names = rebalancer.strategies().stream().map(Strategy::name).toList();
         if (!names.contains(strategy)) {
             throw new BadRequestException("Unknown rebalance strategy '" + strategy + "'; this cluster has " + names);
         }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,22 +26,20 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.citusschemas.admin.audit.Audited;
-import org.citusschemas.admin.citus.CitusOperations;
-import org.citusschemas.admin.citus.Outcome;
-import org.citusschemas.admin.citus.Port;
-import org.citusschemas.admin.citus.Records.DistributedSchema;
-import org.citusschemas.admin.citus.Records.Node;
-import org.citusschemas.admin.citus.Records.NodeAddress;
-import org.citusschemas.admin.citus.Records.Pin;
-import org.citusschemas.admin.citus.SqlNames;
-import org.citusschemas.admin.citus.TransferMode;
-import org.citusschemas.admin.citus.WritePause;
+import org.citusschemas.admin.database.NodeAddress;
+import org.citusschemas.admin.database.Outcome;
+import org.citusschemas.admin.database.Port;
+import org.citusschemas.admin.database.SqlNames;
+import org.citusschemas.admin.nodes.Node;
+import org.citusschemas.admin.nodes.Nodes;
+import org.citusschemas.admin.pins.Pin;
+import org.citusschemas.admin.pins.Pins;
 
 /**
  * {@code /schemas}: the distributed schemas, each with its size, owner and the node that holds it;
  * distribute one ({@code citus_schema_distribute}), onto a chosen node if asked, undistribute it,
- * move it to another node ({@code citus_schema_move}), and pin it to its node (no rebalance or
- * drain the API starts moves it, and moving it by hand is refused until it is unpinned).
+ * and move it to another node ({@code citus_schema_move}); a pinned schema is not moved until it
+ * is unpinned ({@code pins}).
  */
 @Path("schemas")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,14 +62,20 @@ public class SchemasResource {
     }
 
     @Inject
-    CitusOperations citus;
+    Schemas schemas;
+
+    @Inject
+    Pins pins;
+
+    @Inject
+    Nodes nodes;
 
     @Inject
     WritePause writePause;
 
     @GET
     public List<DistributedSchema> list() throws SQLException {
-        return citus.schemas();
+        return schemas.list();
     }
 
     @GET
@@ -95,13 +98,13 @@ public class SchemasResource {
             throw new BadRequestException("A pin needs the node: give host and port, or pin the schema once it is "
                     + "placed (PUT /schemas/" + schema + "/pin)");
         }
-        if (!citus.schemaExists(schema)) {
+        if (!schemas.exists(schema)) {
             throw new NotFoundException("No schema " + schema);
         }
-        Optional<DistributedSchema> before = citus.schema(schema);
+        Optional<DistributedSchema> before = schemas.find(schema);
         if (target != null) {
             requireWorker(target);
-            if (!citus.hasTables(schema)) {
+            if (!schemas.hasTables(schema)) {
                 throw new ClientErrorException("Schema " + schema + " has no table yet, so Citus would place it on no "
                         + "node: create its tables first, or distribute it without a node", Response.Status.CONFLICT);
             }
@@ -110,15 +113,15 @@ public class SchemasResource {
                         + ": move it with POST /schemas/" + schema + "/move", Response.Status.CONFLICT);
             }
         }
-        Outcome<Void> done = citus.distribute(schema);
+        Outcome<Void> done = schemas.distribute(schema);
         List<String> notices = new ArrayList<>(done.notices());
         if (target != null) {
             try {
                 if (!target.equals(distributed(schema).node())) {
-                    notices.addAll(citus.move(schema, target, TransferMode.orDefault(request.mode())).notices());
+                    notices.addAll(schemas.move(schema, target, TransferMode.orDefault(request.mode())).notices());
                 }
                 if (Boolean.TRUE.equals(request.pin())) {
-                    citus.pin(schema, caller.getUserPrincipal().getName());
+                    pins.pin(schema, caller.getUserPrincipal().getName());
                 }
             } catch (SQLException | RuntimeException failure) {
                 if (before.isEmpty()) {
@@ -137,8 +140,8 @@ public class SchemasResource {
      */
     private void undo(String schema, Exception failure) {
         try {
-            citus.undistribute(schema);
-            citus.pins();
+            schemas.undistribute(schema);
+            pins.forgetLost();
             LOG.log(Level.INFO, "Undistributed {0} again: its move or pin failed ({1})", new Object[] {schema, failure.getMessage()});
         } catch (SQLException | RuntimeException undoFailed) {
             failure.addSuppressed(undoFailed);
@@ -151,37 +154,9 @@ public class SchemasResource {
     @Path("{name}")
     public Outcome<Void> undistribute(@PathParam("name") @SqlNames.Identifier String name) throws SQLException {
         distributed(name);
-        Outcome<Void> undistributed = citus.undistribute(name);
-        citus.pins(); // forgets its pin
+        Outcome<Void> undistributed = schemas.undistribute(name);
+        pins.forgetLost();
         return undistributed;
-    }
-
-    @GET
-    @Path("{name}/pin")
-    public Pin pin(@PathParam("name") @SqlNames.Identifier String name) throws SQLException {
-        Pin pin = distributed(name).pin();
-        if (pin == null) {
-            throw new NotFoundException("Schema " + name + " is not pinned");
-        }
-        return pin;
-    }
-
-    /** Pins a schema to the node it is on; pinning it again changes nothing. */
-    @PUT
-    @Audited("schema.pin")
-    @Path("{name}/pin")
-    public Pin pin(@PathParam("name") @SqlNames.Identifier String name, @Context SecurityContext caller)
-            throws SQLException {
-        distributed(name);
-        return citus.pin(name, caller.getUserPrincipal().getName());
-    }
-
-    @DELETE
-    @Audited("schema.unpin")
-    @Path("{name}/pin")
-    public Pin unpin(@PathParam("name") @SqlNames.Identifier String name) throws SQLException {
-        distributed(name);
-        return citus.unpin(name).orElseThrow(() -> new NotFoundException("Schema " + name + " is not pinned"));
     }
 
     @POST
@@ -193,7 +168,7 @@ public class SchemasResource {
         DistributedSchema schema = distributed(name);
         Pin pin = schema.pin();
         NodeAddress target = new NodeAddress(request.host(), request.port());
-        if (!citus.nodeExists(target)) {
+        if (!nodes.exists(target)) {
             throw new NotFoundException("No node " + target + " in the cluster");
         }
         if (pin != null) {
@@ -203,13 +178,13 @@ public class SchemasResource {
         }
         String mode = TransferMode.orDefault(request.mode());
         writePause.requireShortEnough(mode, List.of(schema));
-        Outcome<Void> moved = citus.move(name, target, mode);
+        Outcome<Void> moved = schemas.move(name, target, mode);
         return new Outcome<>(distributed(name), moved.notices());
     }
 
     /** A node that may take schemas: a worker of the cluster, active, that should have shards. */
     private void requireWorker(NodeAddress target) throws SQLException {
-        Node node = citus.nodes().stream().filter(n -> n.address().equals(target)).findFirst()
+        Node node = nodes.list().stream().filter(n -> n.address().equals(target)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No node " + target + " in the cluster"));
         if (!node.active() || !node.shouldHaveShards() || !"primary".equals(node.role())) {
             throw new ClientErrorException("Node " + target + " takes no schemas (" + (node.coordinator() ? "the coordinator"
@@ -218,7 +193,6 @@ public class SchemasResource {
     }
 
     private DistributedSchema distributed(String name) throws SQLException {
-        return citus.schema(name).orElseThrow(() -> new NotFoundException(
-                "No distributed schema " + name));
+        return schemas.find(name).orElseThrow(() -> new NotFoundException("No distributed schema " + name));
     }
 }

@@ -22,12 +22,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.citusschemas.admin.audit.Audited;
-import org.citusschemas.admin.citus.CitusOperations;
-import org.citusschemas.admin.citus.DatabaseAddress;
-import org.citusschemas.admin.citus.Noticed;
-import org.citusschemas.admin.citus.Outcome;
-import org.citusschemas.admin.citus.Records.DistributedSchema;
-import org.citusschemas.admin.citus.SqlNames;
+import org.citusschemas.admin.database.AdminDatabase;
+import org.citusschemas.admin.database.DatabaseAddress;
+import org.citusschemas.admin.database.Noticed;
+import org.citusschemas.admin.database.Outcome;
+import org.citusschemas.admin.database.SqlNames;
+import org.citusschemas.admin.schemas.DistributedSchema;
+import org.citusschemas.admin.schemas.Schemas;
 import org.citusschemas.admin.schemas.SchemasResource;
 
 /**
@@ -65,7 +66,13 @@ public class ServicesResource {
     }
 
     @Inject
-    CitusOperations citus;
+    Onboarding onboarding;
+
+    @Inject
+    Schemas schemas;
+
+    @Inject
+    AdminDatabase database;
 
     @POST
     @Audited("service.onboard")
@@ -73,10 +80,10 @@ public class ServicesResource {
     public Response onboard(@NotNull @Valid OnboardRequest request) throws SQLException {
         String service = request.name();
         String password = HexFormat.of().formatHex(bytes(24));
-        Outcome<Void> onboarded = citus.onboardService(service, password);
-        DistributedSchema schema = citus.schema(service).orElseThrow();
+        Outcome<Void> onboarded = onboarding.onboard(service, password);
+        DistributedSchema schema = schemas.find(service).orElseThrow();
         String variable = service.toUpperCase(Locale.ROOT) + "_DB_PASSWORD";
-        DatabaseAddress coordinator = citus.datasourceAddress();
+        DatabaseAddress coordinator = database.address();
         String micro = render(service, "${ENV=" + variable + "}", coordinator);
         String server = "create-password-alias " + service + "-db\n"
                 + render(service, "${ALIAS=" + service + "-db}", coordinator);

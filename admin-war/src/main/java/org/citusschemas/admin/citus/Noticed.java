@@ -1,8 +1,0 @@
-package org.citusschemas.admin.citus;
-
-import java.util.List;
-
-/** An answer that carries the NOTICE and WARNING messages Citus gave while doing what was asked. */
-public interface Noticed {
-    List<String> notices();
-}
