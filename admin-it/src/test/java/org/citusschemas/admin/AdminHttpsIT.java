@@ -40,10 +40,17 @@ class AdminHttpsIT {
     static void start() throws Exception {
         tls = AdminCertificate.make(Path.of(System.getProperty("cluster.dir"), "https-admin-tls"));
         httpsPort = SeparateMicro.freePort();
-        micro = SeparateMicro.start(System.getProperty("service.war"), "https-admin",
-                List.of("-Dadmin.plain-http-credentials=never"),
-                List.of("--sslport", String.valueOf(httpsPort), "--sslcert", "admin",
-                        "--systemproperties", tls.properties().toString()))
+        micro = SeparateMicro.start(
+                        System.getProperty("service.war"),
+                        "https-admin",
+                        List.of("-Dadmin.plain-http-credentials=never"),
+                        List.of(
+                                "--sslport",
+                                String.valueOf(httpsPort),
+                                "--sslcert",
+                                "admin",
+                                "--systemproperties",
+                                tls.properties().toString()))
                 .awaitReady(Duration.ofMinutes(3));
     }
 
@@ -61,10 +68,13 @@ class AdminHttpsIT {
     @Test
     void answersOverHttpsToAClientThatTrustsTheGeneratedCertificate() {
         for (String host : List.of("localhost", "127.0.0.1")) {
-            HttpReply session = https(host).as("operator", TestCluster.adminPassword("operator")).get("session");
+            HttpReply session = https(host)
+                    .as("operator", TestCluster.adminPassword("operator"))
+                    .get("session");
             assertEquals(200, session.status(), session::toString);
             assertEquals("operator", session.object().getString("user"), session::toString);
-            assertTrue(session.header("Strict-Transport-Security").orElse("").startsWith("max-age="),
+            assertTrue(
+                    session.header("Strict-Transport-Security").orElse("").startsWith("max-age="),
                     () -> "HSTS over HTTPS: " + session);
             HttpReply wrong = https(host).as("operator", "wrong").get("session");
             assertEquals(401, wrong.status(), wrong::toString);
@@ -73,8 +83,10 @@ class AdminHttpsIT {
         assertEquals(200, page.status(), page::toString);
         assertTrue(page.body().contains("<title>"), page::toString);
         // The page's login over HTTPS: its session cookie is never sent back over plain HTTP.
-        HttpReply login = https("localhost").postJson("session",
-                "{\"user\":\"reader\",\"password\":\"" + TestCluster.adminPassword("reader") + "\"}");
+        HttpReply login = https("localhost")
+                .postJson(
+                        "session",
+                        "{\"user\":\"reader\",\"password\":\"" + TestCluster.adminPassword("reader") + "\"}");
         assertEquals(200, login.status(), login::toString);
         String cookie = login.header("Set-Cookie").orElseThrow();
         assertTrue(cookie.contains("; Secure") && cookie.contains("; HttpOnly"), cookie);
@@ -82,22 +94,29 @@ class AdminHttpsIT {
 
     @Test
     void aClientThatDoesNotTrustTheCertificateGetsNoAnswer() throws Exception {
-        AdminCertificate other = AdminCertificate.make(Path.of(System.getProperty("cluster.dir"), "https-admin-other-tls"));
-        UncheckedIOException refused = assertThrows(UncheckedIOException.class,
-                () -> ServiceClient.overHttps("localhost", httpsPort, other.certificate()).get("health"));
+        AdminCertificate other =
+                AdminCertificate.make(Path.of(System.getProperty("cluster.dir"), "https-admin-other-tls"));
+        UncheckedIOException refused = assertThrows(
+                UncheckedIOException.class,
+                () -> ServiceClient.overHttps("localhost", httpsPort, other.certificate())
+                        .get("health"));
         assertTrue(refused.getCause() instanceof SSLHandshakeException, refused::toString);
     }
 
     @Test
     void refusesCredentialsOverPlainHttpWithoutLookingAtThem() {
         ServiceClient plain = micro.client();
-        for (HttpReply refused : List.of(plain.as("operator", TestCluster.adminPassword("operator")).get("session"),
+        for (HttpReply refused : List.of(
+                plain.as("operator", TestCluster.adminPassword("operator")).get("session"),
                 plain.as("operator", TestCluster.adminPassword("operator")).get("schemas"),
                 plain.as("operator", "wrong").get("schemas"),
-                plain.postJson("session", "{\"user\":\"operator\",\"password\":\"" + TestCluster.adminPassword("operator") + "\"}"))) {
+                plain.postJson(
+                        "session",
+                        "{\"user\":\"operator\",\"password\":\"" + TestCluster.adminPassword("operator") + "\"}"))) {
             assertEquals(403, refused.status(), refused::toString);
             assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
-            assertTrue(refused.object().getString("detail").startsWith("Credentials are accepted over HTTPS only"),
+            assertTrue(
+                    refused.object().getString("detail").startsWith("Credentials are accepted over HTTPS only"),
                     refused::toString);
             assertFalse(refused.body().contains(TestCluster.adminPassword("operator")), refused::toString);
         }
@@ -122,8 +141,10 @@ class AdminHttpsIT {
         assertEquals(certificate, Files.readString(tls.certificate()), "a second run reuses the certificate");
         assertTrue(certificate.startsWith("-----BEGIN CERTIFICATE-----"), certificate);
         for (Path secret : List.of(tls.keystore(), tls.properties())) {
-            assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
-                    Files.getPosixFilePermissions(secret), secret::toString);
+            assertEquals(
+                    Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                    Files.getPosixFilePermissions(secret),
+                    secret::toString);
         }
         assertFalse(micro.log().contains(tls.keystorePassword()), "the keystore's password is not in the log");
     }

@@ -66,7 +66,9 @@ abstract class AdminServer {
     Map<String, Node> placement() {
         HttpReply schemas = operator().get("schemas");
         assertEquals(200, schemas.status(), schemas::toString);
-        return schemas.array().stream().map(JsonValue::asJsonObject).filter(s -> !s.isNull("node"))
+        return schemas.array().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(s -> !s.isNull("node"))
                 .collect(Collectors.toMap(s -> s.getString("name"), s -> node(s.getJsonObject("node"))));
     }
 
@@ -85,7 +87,8 @@ abstract class AdminServer {
             }
             Thread.sleep(500);
         } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("job " + job + " still " + state.getString("state") + " after " + limit + ": " + state);
+        throw new AssertionError(
+                "job " + job + " still " + state.getString("state") + " after " + limit + ": " + state);
     }
 
     /** The states of a Citus background job that has ended. */

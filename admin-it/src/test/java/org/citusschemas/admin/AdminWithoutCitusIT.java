@@ -18,7 +18,8 @@ class AdminWithoutCitusIT extends AdminServer {
 
     @Test
     void answers503WithAClearDetailWhenTheDatabaseHasNoCitus() throws Exception {
-        Assumptions.assumeFalse(TestCluster.isCitus("citusadmin"),
+        Assumptions.assumeFalse(
+                TestCluster.isCitus("citusadmin"),
                 "AdminWithoutCitusIT runs only against plain PostgreSQL (this test cluster has Citus; "
                         + "run with CLUSTER_MODE=postgres to see it)");
         ServiceClient operator = operator();

@@ -40,26 +40,28 @@ class AuditTrailIT extends AdminServer {
 
     @BeforeEach
     void needsCitus(TestInfo test) {
-        CitusRequirement.assumeInstalled("AuditTrailIT." + test.getTestMethod().orElseThrow().getName());
+        CitusRequirement.assumeInstalled(
+                "AuditTrailIT." + test.getTestMethod().orElseThrow().getName());
     }
 
     /** One change as a caller makes it, and what its record must say. */
-    record Change(String operation, ServiceClient as, String user, String method, String path, String body,
-                  int status) {
-    }
+    record Change(
+            String operation, ServiceClient as, String user, String method, String path, String body, int status) {}
 
     /** The newest record id, from the table itself (0 when there is none). */
     static long newestId() throws SQLException {
-        try (Connection admin = TestCluster.connectAs("citusadmin"); Statement sql = admin.createStatement();
-             ResultSet row = sql.executeQuery("SELECT coalesce(max(id), 0) FROM admin_audit.request")) {
+        try (Connection admin = TestCluster.connectAs("citusadmin");
+                Statement sql = admin.createStatement();
+                ResultSet row = sql.executeQuery("SELECT coalesce(max(id), 0) FROM admin_audit.request")) {
             row.next();
             return row.getLong(1);
         }
     }
 
     static long rowsAfter(long id) throws SQLException {
-        try (Connection admin = TestCluster.connectAs("citusadmin"); Statement sql = admin.createStatement();
-             ResultSet row = sql.executeQuery("SELECT count(*) FROM admin_audit.request WHERE id > " + id)) {
+        try (Connection admin = TestCluster.connectAs("citusadmin");
+                Statement sql = admin.createStatement();
+                ResultSet row = sql.executeQuery("SELECT count(*) FROM admin_audit.request WHERE id > " + id)) {
             row.next();
             return row.getLong(1);
         }
@@ -69,8 +71,8 @@ class AuditTrailIT extends AdminServer {
     JsonObject sendAndFindItsRecord(Change change) throws SQLException {
         long before = newestId();
         OffsetDateTime sent = OffsetDateTime.now();
-        HttpReply reply = change.as().send(change.method(), change.path(), change.body() == null ? null : "application/json",
-                change.body());
+        HttpReply reply = change.as()
+                .send(change.method(), change.path(), change.body() == null ? null : "application/json", change.body());
         assertEquals(change.status(), reply.status(), () -> change + ": " + reply);
         assertEquals(1, rowsAfter(before), () -> change + " left one record");
 
@@ -85,8 +87,10 @@ class AuditTrailIT extends AdminServer {
         OffsetDateTime at = OffsetDateTime.parse(record.getString("at"));
         assertFalse(at.isBefore(sent.minusSeconds(5)), record::toString);
         if (change.body() != null && !change.body().contains("password")) {
-            assertEquals(Json.createReader(new java.io.StringReader(change.body())).readValue(),
-                    record.getJsonObject("parameters").get("body"), record::toString);
+            assertEquals(
+                    Json.createReader(new java.io.StringReader(change.body())).readValue(),
+                    record.getJsonObject("parameters").get("body"),
+                    record::toString);
         }
         JsonObject outcome = record.getJsonObject("outcome");
         assertEquals(reply.status(), outcome.getInt("status"), record::toString);
@@ -95,7 +99,9 @@ class AuditTrailIT extends AdminServer {
             assertEquals(reply.object().getString("title"), outcome.getString("title"), record::toString);
             assertEquals(reply.object().getString("detail"), outcome.getString("detail"), record::toString);
         }
-        assertEquals(reply.object().getOrDefault("notices", JsonValue.EMPTY_JSON_ARRAY), outcome.getJsonArray("notices"),
+        assertEquals(
+                reply.object().getOrDefault("notices", JsonValue.EMPTY_JSON_ARRAY),
+                outcome.getJsonArray("notices"),
                 record::toString);
         return record;
     }
@@ -104,7 +110,8 @@ class AuditTrailIT extends AdminServer {
     @Order(1)
     void recordsEveryKindOfChangeOnceWhetherItRanFailedOrWasRefused() throws Exception {
         // A schema of the ping service's role (the admin role may manage those) to distribute and undistribute.
-        try (Connection owner = TestCluster.connectAs("postgres"); Statement sql = owner.createStatement()) {
+        try (Connection owner = TestCluster.connectAs("postgres");
+                Statement sql = owner.createStatement()) {
             sql.execute("SET citus.enable_schema_based_sharding = off");
             sql.execute("DROP SCHEMA IF EXISTS audit_probe CASCADE");
             sql.execute("CREATE SCHEMA audit_probe AUTHORIZATION pingservice");
@@ -113,44 +120,133 @@ class AuditTrailIT extends AdminServer {
         }
         ServiceClient operator = operator();
         Node from = placement().get("pingservice");
-        Node to = from.equals(TestCluster.workers().get(0)) ? TestCluster.workers().get(1) : TestCluster.workers().get(0);
+        Node to = from.equals(TestCluster.workers().get(0))
+                ? TestCluster.workers().get(1)
+                : TestCluster.workers().get(0);
         Node coordinator = TestCluster.coordinator();
         List<Change> changes = List.of(
-                new Change("schema.move", operator, "operator", "POST", "schemas/pingservice/move", moveBody(to, "block_writes"), 200),
-                new Change("schema.move", operator, "operator", "POST", "schemas/pingservice/move", moveBody(from, "block_writes"), 200),
-                new Change("schema.move", reader(), "reader", "POST", "schemas/pingservice/move", moveBody(to, "block_writes"), 403),
-                new Change("schema.move", operator, "operator", "POST", "schemas/pingservice/move",
-                        "{\"host\":\"127.0.0.1\",\"port\":\"5432\"}", 400),
-                new Change("schema.move", operator, "operator", "POST", "schemas/pingservice/move",
-                        "{\"host\":\"127.0.0.1\",\"port\":1}", 404),
+                new Change(
+                        "schema.move",
+                        operator,
+                        "operator",
+                        "POST",
+                        "schemas/pingservice/move",
+                        moveBody(to, "block_writes"),
+                        200),
+                new Change(
+                        "schema.move",
+                        operator,
+                        "operator",
+                        "POST",
+                        "schemas/pingservice/move",
+                        moveBody(from, "block_writes"),
+                        200),
+                new Change(
+                        "schema.move",
+                        reader(),
+                        "reader",
+                        "POST",
+                        "schemas/pingservice/move",
+                        moveBody(to, "block_writes"),
+                        403),
+                new Change(
+                        "schema.move",
+                        operator,
+                        "operator",
+                        "POST",
+                        "schemas/pingservice/move",
+                        "{\"host\":\"127.0.0.1\",\"port\":\"5432\"}",
+                        400),
+                new Change(
+                        "schema.move",
+                        operator,
+                        "operator",
+                        "POST",
+                        "schemas/pingservice/move",
+                        "{\"host\":\"127.0.0.1\",\"port\":1}",
+                        404),
                 new Change("schema.pin", operator, "operator", "PUT", "schemas/pingservice/pin", null, 200),
                 new Change("schema.pin", reader(), "reader", "PUT", "schemas/pingservice/pin", null, 403),
                 new Change("schema.unpin", operator, "operator", "DELETE", "schemas/pingservice/pin", null, 200),
                 new Change("schema.unpin", operator, "operator", "DELETE", "schemas/pingservice/pin", null, 404),
-                new Change("schema.distribute", operator, "operator", "POST", "schemas", "{\"schema\":\"audit_probe\"}", 201),
-                new Change("schema.distribute", operator, "operator", "POST", "schemas", "{\"schema\":\"audit_probe\"}", 201),
+                new Change(
+                        "schema.distribute",
+                        operator,
+                        "operator",
+                        "POST",
+                        "schemas",
+                        "{\"schema\":\"audit_probe\"}",
+                        201),
+                new Change(
+                        "schema.distribute",
+                        operator,
+                        "operator",
+                        "POST",
+                        "schemas",
+                        "{\"schema\":\"audit_probe\"}",
+                        201),
                 new Change("schema.undistribute", operator, "operator", "DELETE", "schemas/audit_probe", null, 200),
-                new Change("schema.distribute", operator, "operator", "POST", "schemas", "{\"schema\":\"no_such_schema\"}", 404),
+                new Change(
+                        "schema.distribute",
+                        operator,
+                        "operator",
+                        "POST",
+                        "schemas",
+                        "{\"schema\":\"no_such_schema\"}",
+                        404),
                 new Change("schema.undistribute", operator, "operator", "DELETE", "schemas/no_such_schema", null, 404),
-                new Change("rebalance.start", operator, "operator", "POST", "rebalance", "{\"strategy\":\"no_such_strategy\"}", 400),
-                new Change("node.add", operator, "operator", "POST", "nodes",
-                        "{\"host\":\"" + from.host() + "\",\"port\":" + from.port() + "}", 409),
+                new Change(
+                        "rebalance.start",
+                        operator,
+                        "operator",
+                        "POST",
+                        "rebalance",
+                        "{\"strategy\":\"no_such_strategy\"}",
+                        400),
+                new Change(
+                        "node.add",
+                        operator,
+                        "operator",
+                        "POST",
+                        "nodes",
+                        "{\"host\":\"" + from.host() + "\",\"port\":" + from.port() + "}",
+                        409),
                 new Change("node.drain", operator, "operator", "POST", nodePath(coordinator, "/drain"), "{}", 409),
-                new Change("node.remove", operator, "operator", "DELETE", nodePath(new Node("127.0.0.1", 1), ""), null, 404),
-                new Change("service.onboard", operator, "operator", "POST", "services", "{\"name\":\"userservice\"}", 409),
-                new Change("service.onboard", reader(), "reader", "POST", "services", "{\"name\":\"readerservice\"}", 403));
+                new Change(
+                        "node.remove",
+                        operator,
+                        "operator",
+                        "DELETE",
+                        nodePath(new Node("127.0.0.1", 1), ""),
+                        null,
+                        404),
+                new Change(
+                        "service.onboard", operator, "operator", "POST", "services", "{\"name\":\"userservice\"}", 409),
+                new Change(
+                        "service.onboard",
+                        reader(),
+                        "reader",
+                        "POST",
+                        "services",
+                        "{\"name\":\"readerservice\"}",
+                        403));
         int distributed = 0;
         try {
             for (Change change : changes) {
                 JsonObject record = sendAndFindItsRecord(change);
                 if (change.status() == 201 && ++distributed == 2) {
                     // The second distribution: Citus' notice that it already is, in the answer and the record.
-                    assertTrue(record.getJsonObject("outcome").getJsonArray("notices").toString()
-                            .contains("already distributed"), record::toString);
+                    assertTrue(
+                            record.getJsonObject("outcome")
+                                    .getJsonArray("notices")
+                                    .toString()
+                                    .contains("already distributed"),
+                            record::toString);
                 }
             }
         } finally {
-            try (Connection owner = TestCluster.connectAs("postgres"); Statement sql = owner.createStatement()) {
+            try (Connection owner = TestCluster.connectAs("postgres");
+                    Statement sql = owner.createStatement()) {
                 sql.execute("DROP SCHEMA audit_probe CASCADE");
             }
         }
@@ -170,8 +266,14 @@ class AuditTrailIT extends AdminServer {
         // The server's timer (every quarter minute) must have had its turns before this job ends: a
         // timer whose turn and retry both fail is dropped by the container, which happened in CI.
         afterTheTimersNextTurn();
-        JsonObject record = sendAndFindItsRecord(new Change("rebalance.start", operator(), "operator", "POST", "rebalance",
-                "{\"strategy\":\"by_shard_count\",\"mode\":\"block_writes\"}", 202));
+        JsonObject record = sendAndFindItsRecord(new Change(
+                "rebalance.start",
+                operator(),
+                "operator",
+                "POST",
+                "rebalance",
+                "{\"strategy\":\"by_shard_count\",\"mode\":\"block_writes\"}",
+                202));
         long job = record.getJsonObject("outcome").getJsonNumber("job_id").longValue();
         long id = record.getJsonNumber("id").longValue();
         // Citus may retry a task (a move that meets the leftovers of an earlier one waits for their cleanup):
@@ -184,25 +286,35 @@ class AuditTrailIT extends AdminServer {
         // The server records the end by itself, whether or not anyone reads /audit: watch the table.
         String state = null;
         for (int i = 0; i < 180 && state == null; i++) {
-            try (Connection admin = TestCluster.connectAs("citusadmin"); Statement sql = admin.createStatement();
-                 ResultSet row = sql.executeQuery("SELECT state FROM admin_audit.job_end WHERE request_id = " + id)) {
+            try (Connection admin = TestCluster.connectAs("citusadmin");
+                    Statement sql = admin.createStatement();
+                    ResultSet row =
+                            sql.executeQuery("SELECT state FROM admin_audit.job_end WHERE request_id = " + id)) {
                 state = row.next() ? row.getString(1) : null;
             }
             if (state == null) {
                 Thread.sleep(250);
             }
         }
-        assertEquals("finished", state, "the end of job " + job + " (Citus: finished at " + citusJob.getString("finished_at")
-                + ") was not recorded within 45 s of it; the server logs a WARNING when it cannot record it");
-        JsonObject ended = ok(reader().get("audit?operation=rebalance.start&limit=1")).object()
-                .getJsonArray("records").getJsonObject(0);
+        assertEquals(
+                "finished",
+                state,
+                "the end of job " + job + " (Citus: finished at " + citusJob.getString("finished_at")
+                        + ") was not recorded within 45 s of it; the server logs a WARNING when it cannot record it");
+        JsonObject ended = ok(reader().get("audit?operation=rebalance.start&limit=1"))
+                .object()
+                .getJsonArray("records")
+                .getJsonObject(0);
         assertEquals(id, ended.getJsonNumber("id").longValue(), ended::toString);
         assertEquals("finished", ended.getJsonObject("outcome").getString("job_state"), ended::toString);
-        assertEquals(OffsetDateTime.parse(citusJob.getString("finished_at")).toInstant(),
-                OffsetDateTime.parse(ended.getJsonObject("outcome").getString("job_ended_at")).toInstant(),
+        assertEquals(
+                OffsetDateTime.parse(citusJob.getString("finished_at")).toInstant(),
+                OffsetDateTime.parse(ended.getJsonObject("outcome").getString("job_ended_at"))
+                        .toInstant(),
                 citusJob::toString);
 
-        JsonObject stop = sendAndFindItsRecord(new Change("rebalance.stop", operator(), "operator", "DELETE", "rebalance", null, 409));
+        JsonObject stop = sendAndFindItsRecord(
+                new Change("rebalance.stop", operator(), "operator", "DELETE", "rebalance", null, 409));
         assertTrue(stop.getJsonObject("outcome").getString("detail").contains("no ongoing rebalance"), stop::toString);
     }
 
@@ -219,25 +331,46 @@ class AuditTrailIT extends AdminServer {
         JsonObject firstPage = ok(reader().get("audit?limit=2")).object();
         List<JsonObject> page = firstPage.getJsonArray("records").getValuesAs(JsonObject.class);
         assertEquals(2, page.size(), firstPage::toString);
-        assertTrue(page.get(0).getJsonNumber("id").longValue() > page.get(1).getJsonNumber("id").longValue());
+        assertTrue(page.get(0).getJsonNumber("id").longValue()
+                > page.get(1).getJsonNumber("id").longValue());
         String next = firstPage.getString("next");
-        JsonObject secondPage = ok(reader().get(next.substring(next.indexOf("audit")))).object();
-        assertTrue(secondPage.getJsonArray("records").getJsonObject(0).getJsonNumber("id").longValue()
-                < page.get(1).getJsonNumber("id").longValue(), secondPage::toString);
+        JsonObject secondPage =
+                ok(reader().get(next.substring(next.indexOf("audit")))).object();
+        assertTrue(
+                secondPage
+                                .getJsonArray("records")
+                                .getJsonObject(0)
+                                .getJsonNumber("id")
+                                .longValue()
+                        < page.get(1).getJsonNumber("id").longValue(),
+                secondPage::toString);
 
-        for (JsonObject record : ok(reader().get("audit?user=reader&limit=500")).object().getJsonArray("records")
+        for (JsonObject record : ok(reader().get("audit?user=reader&limit=500"))
+                .object()
+                .getJsonArray("records")
                 .getValuesAs(JsonObject.class)) {
             assertEquals("reader", record.getString("user"));
             assertEquals(403, record.getJsonObject("outcome").getInt("status"), record::toString);
         }
-        assertFalse(ok(reader().get("audit?user=reader")).object().getJsonArray("records").isEmpty());
-        for (JsonObject record : ok(reader().get("audit?operation=schema.move&limit=500")).object().getJsonArray("records")
+        assertFalse(ok(reader().get("audit?user=reader"))
+                .object()
+                .getJsonArray("records")
+                .isEmpty());
+        for (JsonObject record : ok(reader().get("audit?operation=schema.move&limit=500"))
+                .object()
+                .getJsonArray("records")
                 .getValuesAs(JsonObject.class)) {
             assertEquals("schema.move", record.getString("operation"));
         }
         String future = OffsetDateTime.now().plusHours(1).toString();
-        assertTrue(ok(reader().get("audit?from=" + future.replace("+", "%2B"))).object().getJsonArray("records").isEmpty());
-        assertFalse(ok(reader().get("audit?to=" + future.replace("+", "%2B"))).object().getJsonArray("records").isEmpty());
+        assertTrue(ok(reader().get("audit?from=" + future.replace("+", "%2B")))
+                .object()
+                .getJsonArray("records")
+                .isEmpty());
+        assertFalse(ok(reader().get("audit?to=" + future.replace("+", "%2B")))
+                .object()
+                .getJsonArray("records")
+                .isEmpty());
 
         HttpReply invalid = reader().get("audit?limit=0&from=yesterday&before=x");
         assertEquals(400, invalid.status(), invalid::toString);
@@ -251,23 +384,31 @@ class AuditTrailIT extends AdminServer {
     @Order(4)
     void theAdminRoleCanAddRecordsButNotChangeOrDeleteThem() throws Exception {
         long records = rowsAfter(0);
-        try (Connection admin = TestCluster.connectAs("citusadmin"); Statement sql = admin.createStatement()) {
-            for (String change : List.of("UPDATE admin_audit.request SET user_name = 'someone else'",
-                    "DELETE FROM admin_audit.request", "TRUNCATE admin_audit.request CASCADE",
-                    "UPDATE admin_audit.outcome SET status = 200", "DELETE FROM admin_audit.outcome",
+        try (Connection admin = TestCluster.connectAs("citusadmin");
+                Statement sql = admin.createStatement()) {
+            for (String change : List.of(
+                    "UPDATE admin_audit.request SET user_name = 'someone else'",
+                    "DELETE FROM admin_audit.request",
+                    "TRUNCATE admin_audit.request CASCADE",
+                    "UPDATE admin_audit.outcome SET status = 200",
+                    "DELETE FROM admin_audit.outcome",
                     "DELETE FROM admin_audit.job_end",
                     "INSERT INTO admin_audit.request (at, user_name, operation, method, path, parameters) "
                             + "VALUES ('2000-01-01', 'x', 'x', 'POST', '/x', '{}')",
                     "INSERT INTO admin_audit.job_end (request_id, ended_at, state) VALUES (1, now(), 'finished')",
                     "DROP TABLE admin_audit.request CASCADE")) {
                 SQLException refused = assertThrows(SQLException.class, () -> sql.execute(change), change);
-                assertTrue(refused.getSQLState().equals("42501") || refused.getSQLState().equals("42P01")
-                        || refused.getMessage().contains("must be owner"), () -> change + ": " + refused);
+                assertTrue(
+                        refused.getSQLState().equals("42501")
+                                || refused.getSQLState().equals("42P01")
+                                || refused.getMessage().contains("must be owner"),
+                        () -> change + ": " + refused);
             }
         }
-        try (Connection owner = TestCluster.connectAs("postgres"); Statement sql = owner.createStatement()) {
-            SQLException refused = assertThrows(SQLException.class,
-                    () -> sql.execute("UPDATE admin_audit.request SET user_name = 'someone else'"));
+        try (Connection owner = TestCluster.connectAs("postgres");
+                Statement sql = owner.createStatement()) {
+            SQLException refused = assertThrows(
+                    SQLException.class, () -> sql.execute("UPDATE admin_audit.request SET user_name = 'someone else'"));
             assertTrue(refused.getMessage().contains("append-only"), refused::toString);
         }
         assertEquals(records, rowsAfter(0));
@@ -277,9 +418,12 @@ class AuditTrailIT extends AdminServer {
     @Order(5)
     void aChangeWhoseRecordCannotBeWrittenDoesNotRun() throws Exception {
         Node from = placement().get("pingservice");
-        Node to = from.equals(TestCluster.workers().get(0)) ? TestCluster.workers().get(1) : TestCluster.workers().get(0);
+        Node to = from.equals(TestCluster.workers().get(0))
+                ? TestCluster.workers().get(1)
+                : TestCluster.workers().get(0);
         long before = newestId();
-        try (Connection owner = TestCluster.connectAs("postgres"); Statement sql = owner.createStatement()) {
+        try (Connection owner = TestCluster.connectAs("postgres");
+                Statement sql = owner.createStatement()) {
             sql.execute("REVOKE INSERT ON admin_audit.request FROM citusadmin");
             try {
                 HttpReply refused = operator().postJson("schemas/pingservice/move", moveBody(to, "block_writes"));
@@ -297,19 +441,33 @@ class AuditTrailIT extends AdminServer {
     @Test
     @Order(7)
     void noGeneratedSecretInTheOpenApiDocumentTheAuditTrailOrAnyAnswer() {
-        List<String> secrets = System.getenv().entrySet().stream().filter(e -> e.getKey().endsWith("_PASSWORD"))
-                .map(Map.Entry::getValue).filter(v -> v.length() >= 8).toList();
+        List<String> secrets = System.getenv().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("_PASSWORD"))
+                .map(Map.Entry::getValue)
+                .filter(v -> v.length() >= 8)
+                .toList();
         assertTrue(secrets.size() >= 7, "the run's generated passwords are in the environment: " + secrets.size());
-        List<HttpReply> answers = List.of(api().get("openapi"), reader().get("audit?limit=500"), operator().get("session"),
-                api().as("operator", "wrong").get("schemas"), reader().postJson("schemas", "{\"schema\":\"x\"}"),
-                operator().postJson("schemas", "{\"schema\":1}"), operator().get("schemas/no_such_schema"),
-                operator().postJson(nodePath(TestCluster.coordinator(), "/drain"), "{}"), operator().get("nodes"),
-                operator().postJson("services", "{\"name\":\"userservice\"}"), operator().get("placement"));
+        List<HttpReply> answers = List.of(
+                api().get("openapi"),
+                reader().get("audit?limit=500"),
+                operator().get("session"),
+                api().as("operator", "wrong").get("schemas"),
+                reader().postJson("schemas", "{\"schema\":\"x\"}"),
+                operator().postJson("schemas", "{\"schema\":1}"),
+                operator().get("schemas/no_such_schema"),
+                operator().postJson(nodePath(TestCluster.coordinator(), "/drain"), "{}"),
+                operator().get("nodes"),
+                operator().postJson("services", "{\"name\":\"userservice\"}"),
+                operator().get("placement"));
         for (HttpReply answer : answers) {
             for (String secret : secrets) {
                 assertFalse(answer.body().contains(secret), () -> "a generated password in " + answer);
-                answer.raw().headers().map().values().forEach(values -> values.forEach(value ->
-                        assertFalse(value.contains(secret), () -> "a generated password in a header of " + answer)));
+                answer.raw()
+                        .headers()
+                        .map()
+                        .values()
+                        .forEach(values -> values.forEach(value -> assertFalse(
+                                value.contains(secret), () -> "a generated password in a header of " + answer)));
             }
         }
     }
@@ -317,9 +475,17 @@ class AuditTrailIT extends AdminServer {
     @Test
     @Order(6)
     void keepsNoSecretInARecord() throws Exception {
-        JsonObject record = sendAndFindItsRecord(new Change("schema.distribute", operator(), "operator", "POST", "schemas",
-                "{\"schema\":\"no_such_schema\",\"password\":\"not-for-the-record\"}", 400));
-        assertEquals("(redacted)", record.getJsonObject("parameters").getJsonObject("body").getString("password"));
+        JsonObject record = sendAndFindItsRecord(new Change(
+                "schema.distribute",
+                operator(),
+                "operator",
+                "POST",
+                "schemas",
+                "{\"schema\":\"no_such_schema\",\"password\":\"not-for-the-record\"}",
+                400));
+        assertEquals(
+                "(redacted)",
+                record.getJsonObject("parameters").getJsonObject("body").getString("password"));
         assertFalse(ok(reader().get("audit?limit=500")).body().contains("not-for-the-record"));
         for (String user : List.of("operator", "reader")) {
             assertFalse(ok(reader().get("audit?limit=500")).body().contains(TestCluster.adminPassword(user)));
@@ -336,9 +502,15 @@ class AuditTrailIT extends AdminServer {
         String detail = reply.object().getString("detail");
         assertTrue(detail.contains("\u0000"), () -> "the answer echoes the NUL: " + reply);
         assertEquals(1, rowsAfter(before), "one record");
-        JsonObject record = ok(reader().get("audit?limit=1")).object().getJsonArray("records").getJsonObject(0);
+        JsonObject record = ok(reader().get("audit?limit=1"))
+                .object()
+                .getJsonArray("records")
+                .getJsonObject(0);
         assertTrue(record.get("outcome") instanceof JsonObject, () -> "the record has its outcome: " + record);
         assertEquals(400, record.getJsonObject("outcome").getInt("status"), record::toString);
-        assertEquals(detail.replace('\u0000', '\ufffd'), record.getJsonObject("outcome").getString("detail"), record::toString);
+        assertEquals(
+                detail.replace('\u0000', '\ufffd'),
+                record.getJsonObject("outcome").getString("detail"),
+                record::toString);
     }
 }

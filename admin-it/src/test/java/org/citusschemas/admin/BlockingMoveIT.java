@@ -40,8 +40,7 @@ class BlockingMoveIT extends AdminServer {
     static final String GROWN = "blockgrown";
 
     /** One answer of the load: what was called, when it started, how long it took, its status. */
-    record Call(String what, Instant start, Duration took, int status, String body) {
-    }
+    record Call(String what, Instant start, Duration took, int status, String body) {}
 
     /** Whether the test grew the user schema, for the clean-up after it. */
     private static boolean grown;
@@ -51,7 +50,8 @@ class BlockingMoveIT extends AdminServer {
         if (!grown) {
             return;
         }
-        try (Connection users = TestCluster.connectAs("userservice"); Statement shrink = users.createStatement()) {
+        try (Connection users = TestCluster.connectAs("userservice");
+                Statement shrink = users.createStatement()) {
             shrink.executeUpdate("DELETE FROM users WHERE name LIKE '" + GROWN + "%'");
             shrink.execute("VACUUM users");
         }
@@ -60,16 +60,23 @@ class BlockingMoveIT extends AdminServer {
     @Test
     void writesDuringABlockWritesMoveWaitForItAndReadsGoOnWithNoRequestFailed() throws Exception {
         CitusRequirement.assumeInstalled("BlockingMoveIT");
-        try (Connection users = TestCluster.connectAs("userservice"); Statement grow = users.createStatement()) {
+        try (Connection users = TestCluster.connectAs("userservice");
+                Statement grow = users.createStatement()) {
             grow.executeUpdate("INSERT INTO users (name, email) SELECT '" + GROWN + "' || g, '" + GROWN
                     + "' || g || '@example.com' FROM generate_series(1, " + GROWTH_ROWS + ") g");
         }
         grown = true;
         ServiceClient service = server().sibling("user-war");
         long known = ok(service.postJson("users", "[{\"name\":\"reader\",\"email\":\"reader@example.com\"}]"))
-                .object().getJsonArray("user_ids").getJsonNumber(0).longValue();
+                .object()
+                .getJsonArray("user_ids")
+                .getJsonNumber(0)
+                .longValue();
         Node source = placement().get("userservice");
-        Node target = TestCluster.workers().stream().filter(w -> !w.equals(source)).findFirst().orElseThrow();
+        Node target = TestCluster.workers().stream()
+                .filter(w -> !w.equals(source))
+                .findFirst()
+                .orElseThrow();
 
         List<Call> calls = Collections.synchronizedList(new ArrayList<>());
         List<Long> acknowledged = Collections.synchronizedList(new ArrayList<>());
@@ -81,7 +88,9 @@ class BlockingMoveIT extends AdminServer {
             load.submit(() -> loop(running, calls, "POST /users", () -> {
                 HttpReply reply = service.postJson("users", batch(prefix + w + "-" + System.nanoTime()));
                 if (reply.status() == 201) {
-                    reply.object().getJsonArray("user_ids").forEach(id -> acknowledged.add(((JsonNumber) id).longValue()));
+                    reply.object()
+                            .getJsonArray("user_ids")
+                            .forEach(id -> acknowledged.add(((JsonNumber) id).longValue()));
                 }
                 return reply;
             }));
@@ -101,13 +110,22 @@ class BlockingMoveIT extends AdminServer {
 
         assertEquals(200, moved.status(), moved::toString);
         assertEquals(target, placement().get("userservice"), "the schema is on the target");
-        List<Call> during = calls.stream().filter(c -> c.start().isBefore(moveEnd)
-                && c.start().plus(c.took()).isAfter(moveStart)).toList();
-        Duration longestWrite = during.stream().filter(c -> c.what().startsWith("POST")).map(Call::took)
-                .max(Duration::compareTo).orElse(Duration.ZERO);
-        Duration longestRead = during.stream().filter(c -> c.what().startsWith("GET")).map(Call::took)
-                .max(Duration::compareTo).orElse(Duration.ZERO);
-        System.out.println("block_writes move of the user schema: " + Duration.between(moveStart, moveEnd).toMillis()
+        List<Call> during = calls.stream()
+                .filter(c ->
+                        c.start().isBefore(moveEnd) && c.start().plus(c.took()).isAfter(moveStart))
+                .toList();
+        Duration longestWrite = during.stream()
+                .filter(c -> c.what().startsWith("POST"))
+                .map(Call::took)
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+        Duration longestRead = during.stream()
+                .filter(c -> c.what().startsWith("GET"))
+                .map(Call::took)
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+        System.out.println("block_writes move of the user schema: "
+                + Duration.between(moveStart, moveEnd).toMillis()
                 + " ms; " + during.size() + " calls during it, longest write " + longestWrite.toMillis()
                 + " ms, longest read " + longestRead.toMillis() + " ms; " + calls.size() + " calls in all");
 
@@ -118,14 +136,24 @@ class BlockingMoveIT extends AdminServer {
         assertStored(acknowledged);
 
         // The next test class finds the schema where it was.
-        assertEquals(200, operator().postJson("schemas/userservice/move", moveBody(source, "auto")).status());
+        assertEquals(
+                200,
+                operator()
+                        .postJson("schemas/userservice/move", moveBody(source, "auto"))
+                        .status());
     }
 
     private static String batch(String name) {
         StringBuilder body = new StringBuilder("[");
         for (int i = 0; i < 10; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"name\":\"").append(name).append(i)
-                    .append("\",\"email\":\"").append(name).append(i).append("@example.com\"}");
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"name\":\"")
+                    .append(name)
+                    .append(i)
+                    .append("\",\"email\":\"")
+                    .append(name)
+                    .append(i)
+                    .append("@example.com\"}");
         }
         return body.append("]").toString();
     }
@@ -147,8 +175,8 @@ class BlockingMoveIT extends AdminServer {
                 status = 0;
                 body = e.toString();
             }
-            calls.add(new Call(what, start, Duration.between(start, Instant.now()), status,
-                    status / 100 == 2 ? "" : body));
+            calls.add(new Call(
+                    what, start, Duration.between(start, Instant.now()), status, status / 100 == 2 ? "" : body));
         }
     }
 
@@ -156,8 +184,8 @@ class BlockingMoveIT extends AdminServer {
     private static void assertStored(List<Long> acknowledged) throws SQLException {
         assertNotEquals(0, acknowledged.size(), "users were acknowledged");
         try (Connection users = TestCluster.connectAs("userservice");
-             PreparedStatement query = users.prepareStatement(
-                     "SELECT count(*), count(DISTINCT id) FROM users WHERE id = ANY (?)")) {
+                PreparedStatement query =
+                        users.prepareStatement("SELECT count(*), count(DISTINCT id) FROM users WHERE id = ANY (?)")) {
             Array ids = users.createArrayOf("bigint", acknowledged.toArray());
             query.setArray(1, ids);
             try (ResultSet row = query.executeQuery()) {

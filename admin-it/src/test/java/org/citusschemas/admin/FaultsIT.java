@@ -6,12 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,8 +23,8 @@ import org.citusschemas.it.ClusterMode;
 import org.citusschemas.it.HttpReply;
 import org.citusschemas.it.SeparateMicro;
 import org.citusschemas.it.ServiceClient;
-import org.citusschemas.it.TestCluster.Node;
 import org.citusschemas.it.TestCluster;
+import org.citusschemas.it.TestCluster.Node;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -74,7 +67,9 @@ class FaultsIT extends AdminServer {
     /** One call per service, each with the status its success has. */
     Map<String, Function<ServiceClient, HttpReply>> calls() {
         Map<String, Function<ServiceClient, HttpReply>> calls = new LinkedHashMap<>();
-        calls.put("userservice", s -> s.sibling("user-war").postJson("users", "[{\"name\":\"f\",\"email\":\"f@example.com\"}]"));
+        calls.put(
+                "userservice",
+                s -> s.sibling("user-war").postJson("users", "[{\"name\":\"f\",\"email\":\"f@example.com\"}]"));
         calls.put("timeservice", s -> s.sibling("time-war").get("current_time"));
         // One echo request: the default four take 3 s by themselves, which the time to heal would count.
         calls.put("pingservice", s -> s.sibling("ping-war").postJson("ping", "{\"host\":\"127.0.0.1\",\"count\":1}"));
@@ -86,8 +81,7 @@ class FaultsIT extends AdminServer {
     }
 
     /** A reply and how long it took. */
-    record Timed(HttpReply reply, Duration took) {
-    }
+    record Timed(HttpReply reply, Duration took) {}
 
     static Timed timed(Function<ServiceClient, HttpReply> call, ServiceClient server) {
         long start = System.nanoTime();
@@ -132,7 +126,8 @@ class FaultsIT extends AdminServer {
     /** Check name to the check (status and data), from /health/ready. */
     Map<String, JsonObject> readinessChecks() {
         HttpReply ready = server().get("/health/ready");
-        return ready.object().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+        return ready.object().getJsonArray("checks").stream()
+                .map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(c -> c.getString("name"), c -> c));
     }
 
@@ -191,7 +186,8 @@ class FaultsIT extends AdminServer {
         Map<String, Node> placement = placement();
         placement.keySet().retainAll(calls().keySet());
         Node stopped = placement.get("timeservice");
-        assertTrue(placement.values().stream().anyMatch(node -> !node.equals(stopped)),
+        assertTrue(
+                placement.values().stream().anyMatch(node -> !node.equals(stopped)),
                 () -> "some service lives on the other worker: " + placement);
         return placement;
     }
@@ -199,7 +195,8 @@ class FaultsIT extends AdminServer {
     @Test
     @Order(1)
     void aStoppedWorkerStrandsOnlyItsSchemasThatAnswer503AtOnceAndHealWithin5Seconds() throws Exception {
-        CitusRequirement.assumeInstalled("FaultsIT.aStoppedWorkerStrandsOnlyItsSchemasThatAnswer503AtOnceAndHealWithin5Seconds");
+        CitusRequirement.assumeInstalled(
+                "FaultsIT.aStoppedWorkerStrandsOnlyItsSchemasThatAnswer503AtOnceAndHealWithin5Seconds");
         Map<String, Node> placement = servicePlacement();
         Node stopped = placement.get("timeservice");
         Map<String, Function<ServiceClient, HttpReply>> calls = calls();
@@ -212,7 +209,8 @@ class FaultsIT extends AdminServer {
                 Timed timed = timed(call.getValue(), server());
                 if (placement.get(call.getKey()).equals(stopped)) {
                     assertUnavailableProblem(call.getKey(), timed);
-                    System.out.println("worker down: " + call.getKey() + " answered 503 in " + timed.took().toMillis() + " ms");
+                    System.out.println("worker down: " + call.getKey() + " answered 503 in "
+                            + timed.took().toMillis() + " ms");
                 } else {
                     assertTrue(succeeded(timed.reply()), () -> call.getKey() + " keeps working: " + timed.reply());
                 }
@@ -222,9 +220,11 @@ class FaultsIT extends AdminServer {
         assertEquals("DOWN", ready.get("timeservice-database"), ready::toString);
         assertReadinessNames("timeservice", stopped);
         // The admin API says which node is down, and only that one (every node of the containers has port 5432).
-        Map<Node, Boolean> healthy = ok(operator().get("nodes")).array().stream().map(JsonValue::asJsonObject)
+        Map<Node, Boolean> healthy = ok(operator().get("nodes")).array().stream()
+                .map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(n -> node(n.getJsonObject("address")), n -> n.getBoolean("healthy")));
-        healthy.forEach((node, up) -> assertEquals(!node.equals(stopped), up, () -> "health of " + node + ": " + healthy));
+        healthy.forEach(
+                (node, up) -> assertEquals(!node.equals(stopped), up, () -> "health of " + node + ": " + healthy));
         placement.forEach((service, node) -> {
             if (!node.equals(stopped)) {
                 assertEquals("UP", ready.get(service + "-database"), ready::toString);
@@ -250,7 +250,8 @@ class FaultsIT extends AdminServer {
         for (Map.Entry<String, Function<ServiceClient, HttpReply>> call : calls.entrySet()) {
             Timed timed = timed(call.getValue(), server());
             assertUnavailableProblem(call.getKey(), timed);
-            System.out.println("coordinator down: " + call.getKey() + " answered 503 in " + timed.took().toMillis() + " ms");
+            System.out.println("coordinator down: " + call.getKey() + " answered 503 in "
+                    + timed.took().toMillis() + " ms");
         }
         HttpReply users = server().sibling("user-war").get("users");
         assertEquals(503, users.status(), "the streamed list too: " + users);
@@ -271,11 +272,13 @@ class FaultsIT extends AdminServer {
             ServiceClient late = micro.awaitReady(Duration.ofMinutes(3)).client();
             Timed down = timed(s -> s.get("current_time"), late);
             assertUnavailableProblem("timeservice started without its database", down);
-            System.out.println("started without database: timeservice answered 503 in " + down.took().toMillis() + " ms");
+            System.out.println("started without database: timeservice answered 503 in "
+                    + down.took().toMillis() + " ms");
 
             TestCluster.startNodes();
             Duration healed = timeToHeal(Map.of("timeservice", s -> s.get("current_time")), late);
-            System.out.println("database back: the late timeservice answered normally after " + healed.toMillis() + " ms");
+            System.out.println(
+                    "database back: the late timeservice answered normally after " + healed.toMillis() + " ms");
             assertTrue(healed.compareTo(LATE_HEAL_WITHIN) < 0, "healed after " + healed);
             JsonObject time = late.get("current_time").object();
             assertEquals("127.0.0.1", time.getString("ip_address"));
@@ -284,10 +287,12 @@ class FaultsIT extends AdminServer {
 
     @Test
     @Order(4)
-    void aFrozenWorkerMakesOnlyItsServiceAnswer503WithinTheSocketTimeoutThenAtOnceAndHealsWithin5Seconds() throws Exception {
+    void aFrozenWorkerMakesOnlyItsServiceAnswer503WithinTheSocketTimeoutThenAtOnceAndHealsWithin5Seconds()
+            throws Exception {
         CitusRequirement.assumeContainers(
                 "FaultsIT.aFrozenWorkerMakesOnlyItsServiceAnswer503WithinTheSocketTimeoutThenAtOnceAndHealsWithin5Seconds");
-        workerAwayThenBack("worker frozen", "the thaw", TestCluster.containers()::pause, TestCluster.containers()::unpause);
+        workerAwayThenBack(
+                "worker frozen", "the thaw", TestCluster.containers()::pause, TestCluster.containers()::unpause);
     }
 
     @Test
@@ -296,7 +301,10 @@ class FaultsIT extends AdminServer {
             throws Exception {
         CitusRequirement.assumeContainers(
                 "FaultsIT.aWorkerCutOffTheNetworkMakesOnlyItsServiceAnswer503FirstWithinTheTimeoutsThenAtOnceAndHealsWhenReconnected");
-        workerAwayThenBack("worker cut off", "the reconnection", TestCluster.containers()::disconnect,
+        workerAwayThenBack(
+                "worker cut off",
+                "the reconnection",
+                TestCluster.containers()::disconnect,
                 TestCluster.containers()::reconnect);
     }
 
@@ -306,7 +314,8 @@ class FaultsIT extends AdminServer {
      * one at once, health names the worker, the others keep working; once it is back, everything
      * heals within 5 s.
      */
-    void workerAwayThenBack(String what, String returnedBy, Consumer<String> away, Consumer<String> back) throws Exception {
+    void workerAwayThenBack(String what, String returnedBy, Consumer<String> away, Consumer<String> back)
+            throws Exception {
         Map<String, Node> placement = servicePlacement();
         Node gone = placement.get("timeservice");
         Map<String, Function<ServiceClient, HttpReply>> calls = calls();
@@ -326,8 +335,8 @@ class FaultsIT extends AdminServer {
             returned = Instant.now();
         }
         Duration healed = timeToHeal(calls, server());
-        System.out.println(what + ": every service answered normally " + Duration.between(returned, Instant.now()).toMillis()
-                + " ms after " + returnedBy);
+        System.out.println(what + ": every service answered normally "
+                + Duration.between(returned, Instant.now()).toMillis() + " ms after " + returnedBy);
         assertTrue(healed.compareTo(HEAL_WITHIN) < 0, "healed after " + healed);
     }
 
@@ -344,7 +353,8 @@ class FaultsIT extends AdminServer {
         try {
             // The services' pooled connections end (as after a restart of their pools), and before
             // they can open new ones, another client takes every connection the coordinator has left.
-            try (Connection first = TestCluster.connectToNode("coordinator"); Statement sql = first.createStatement()) {
+            try (Connection first = TestCluster.connectToNode("coordinator");
+                    Statement sql = first.createStatement()) {
                 sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                         + "WHERE application_name IN ('userservice', 'timeservice', 'pingservice')");
             }
@@ -359,7 +369,8 @@ class FaultsIT extends AdminServer {
                         assertFailedFast(call.getKey(), timed);
                     }
                     System.out.println("no connections left, round " + (round + 1) + ": " + call.getKey()
-                            + " answered 503 in " + timed.took().toMillis() + " ms: " + timed.reply().object().getString("detail"));
+                            + " answered 503 in " + timed.took().toMillis() + " ms: "
+                            + timed.reply().object().getString("detail"));
                 }
             }
             assertTrue(readiness().values().stream().anyMatch("DOWN"::equals), readiness()::toString);
@@ -370,7 +381,8 @@ class FaultsIT extends AdminServer {
             }
         }
         Duration healed = timeToHeal(calls, server());
-        System.out.println("connections given back: every service answered normally after " + healed.toMillis() + " ms");
+        System.out.println(
+                "connections given back: every service answered normally after " + healed.toMillis() + " ms");
         assertTrue(healed.compareTo(HEAL_WITHIN) < 0, "healed after " + healed);
     }
 

@@ -60,7 +60,8 @@ class GeneratedClientsIT extends AdminServer {
     @Test
     void theServersPublishTheDocumentsTheClientsAreGeneratedFrom() throws Exception {
         for (String war : List.of("user-war", "time-war", "ping-war", "admin-war")) {
-            OpenApiContract.assertServed(server().sibling(war).base().toURL(),
+            OpenApiContract.assertServed(
+                    server().sibling(war).base().toURL(),
                     Path.of("..", war, "src/main/resources", OpenApiContract.DOCUMENT));
         }
     }
@@ -70,9 +71,11 @@ class GeneratedClientsIT extends AdminServer {
         CitusRequirement.assumeInstalled("GeneratedClientsIT.theTutorialsCallsThroughTheGeneratedClients");
         UsersApi users = new UsersApi(user());
         long before = TestCluster.count("userservice", "users");
-        UsersCreated created = users.registerUsers(List.of(
-                new NewUser().name("John Doe").email("john@example.com"),
-                new NewUser().name("Jane Smith").email("jane@example.com")), null);
+        UsersCreated created = users.registerUsers(
+                List.of(
+                        new NewUser().name("John Doe").email("john@example.com"),
+                        new NewUser().name("Jane Smith").email("jane@example.com")),
+                null);
         assertEquals("Users created successfully", created.getMessage());
         assertEquals(2, created.getUserIds().size(), created::toString);
         assertEquals(before + 2, TestCluster.count("userservice", "users"));
@@ -86,7 +89,8 @@ class GeneratedClientsIT extends AdminServer {
         assertEquals("127.0.0.1", now.getIpAddress());
         assertEquals(times + 1, TestCluster.count("timeservice", "query_details"));
 
-        PingReply pong = new PingApi(ping()).ping(new PingRequest().host("127.0.0.1").count(1));
+        PingReply pong =
+                new PingApi(ping()).ping(new PingRequest().host("127.0.0.1").count(1));
         assertEquals("127.0.0.1", pong.getHost());
         assertTrue(pong.getResult().contains("1 packets transmitted"), pong::toString);
     }
@@ -95,8 +99,11 @@ class GeneratedClientsIT extends AdminServer {
     void pagesThroughUsersByTheLinkHeader() throws Exception {
         CitusRequirement.assumeInstalled("GeneratedClientsIT.pagesThroughUsersByTheLinkHeader");
         UsersApi users = new UsersApi(user());
-        List<Long> mine = users.registerUsers(IntStream.range(0, 5)
-                .mapToObj(i -> new NewUser().name("Paged " + i).email("paged" + i + "@example.com")).toList(), null)
+        List<Long> mine = users.registerUsers(
+                        IntStream.range(0, 5)
+                                .mapToObj(i -> new NewUser().name("Paged " + i).email("paged" + i + "@example.com"))
+                                .toList(),
+                        null)
                 .getUserIds();
 
         // From just before the first of them, two at a time, following rel="next" as a client does.
@@ -120,7 +127,8 @@ class GeneratedClientsIT extends AdminServer {
             Map<String, String> query = query(uri);
             limit = Integer.valueOf(query.get("limit"));
             after = Long.valueOf(query.get("after"));
-            assertEquals(page.getData().get(page.getData().size() - 1).getId(), after, "next starts after the page's last");
+            assertEquals(
+                    page.getData().get(page.getData().size() - 1).getId(), after, "next starts after the page's last");
         }
         assertEquals(mine, read.subList(0, mine.size()), "the new users, in id order, across pages");
         assertEquals(3, pages, "five users two at a time");
@@ -137,15 +145,24 @@ class GeneratedClientsIT extends AdminServer {
         Problem notFound = client.getObjectMapper().readValue(unknown.getResponseBody(), Problem.class);
         assertEquals(404, notFound.getStatus());
         assertEquals("No user with id 999999999999", notFound.getDetail());
-        assertTrue(header(unknown.getResponseHeaders().map(), "Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(header(unknown.getResponseHeaders().map(), "Content-Type")
+                .orElse("")
+                .startsWith("application/problem+json"));
 
         long before = TestCluster.count("userservice", "users");
-        ApiException invalid = assertThrows(ApiException.class, () -> users.registerUsers(List.of(
-                new NewUser().name("Fine").email("fine@example.com"), new NewUser().name("Bad").email("not an email")), null));
+        ApiException invalid = assertThrows(
+                ApiException.class,
+                () -> users.registerUsers(
+                        List.of(
+                                new NewUser().name("Fine").email("fine@example.com"),
+                                new NewUser().name("Bad").email("not an email")),
+                        null));
         assertEquals(400, invalid.getCode());
         Problem bad = client.getObjectMapper().readValue(invalid.getResponseBody(), Problem.class);
         assertTrue(bad.getDetail().contains("[1].email"), bad::toString);
-        assertEquals(List.of("[1].email"), bad.getErrors().stream().map(e -> e.getField()).toList());
+        assertEquals(
+                List.of("[1].email"),
+                bad.getErrors().stream().map(e -> e.getField()).toList());
         assertEquals(before, TestCluster.count("userservice", "users"), "nothing stored");
     }
 
@@ -154,30 +171,44 @@ class GeneratedClientsIT extends AdminServer {
         CitusRequirement.assumeInstalled("GeneratedClientsIT.listsAndMovesASchemaThroughTheAdminClient");
         SchemasApi schemas = new SchemasApi(admin("operator"));
         List<DistributedSchema> all = new SchemasApi(admin("reader")).listSchemas();
-        DistributedSchema ping = all.stream().filter(s -> s.getName().equals("pingservice")).findFirst()
+        DistributedSchema ping = all.stream()
+                .filter(s -> s.getName().equals("pingservice"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no pingservice in " + all));
         assertNotNull(ping.getNode(), ping::toString);
         assertFalse(ping.getShardIds().isEmpty(), ping::toString);
 
-        List<Node> workers = new NodesApi(admin("reader")).listNodes().stream()
-                .filter(n -> !n.getCoordinator() && n.getActive() && n.getShouldHaveShards()).toList();
+        List<Node> workers = new NodesApi(admin("reader"))
+                .listNodes().stream()
+                        .filter(n -> !n.getCoordinator() && n.getActive() && n.getShouldHaveShards())
+                        .toList();
         assertTrue(workers.size() >= 2, workers::toString);
         NodeAddress from = ping.getNode();
-        NodeAddress to = workers.stream().map(Node::getAddress).filter(a -> !a.equals(from)).findFirst().orElseThrow();
+        NodeAddress to = workers.stream()
+                .map(Node::getAddress)
+                .filter(a -> !a.equals(from))
+                .findFirst()
+                .orElseThrow();
 
         long rows = TestCluster.count("pingservice", "ping_results");
-        SchemaOutcome moved = schemas.moveSchema("pingservice",
+        SchemaOutcome moved = schemas.moveSchema(
+                "pingservice",
                 new MoveRequest().host(to.getHost()).port(to.getPort()).mode(MoveRequest.ModeEnum.BLOCK_WRITES));
         assertEquals(to, moved.getResult().getNode(), moved::toString);
         assertEquals(to, schemas.getSchema("pingservice").getNode());
         assertEquals(rows, TestCluster.count("pingservice", "ping_results"), "every row moved with it");
 
         // A reader may list but not move: the document's 403, as the client sees it.
-        org.citusschemas.client.admin.ApiException refused = assertThrows(org.citusschemas.client.admin.ApiException.class,
-                () -> new SchemasApi(admin("reader")).moveSchema("pingservice", new MoveRequest().host(from.getHost()).port(from.getPort())));
+        org.citusschemas.client.admin.ApiException refused = assertThrows(
+                org.citusschemas.client.admin.ApiException.class,
+                () -> new SchemasApi(admin("reader"))
+                        .moveSchema(
+                                "pingservice",
+                                new MoveRequest().host(from.getHost()).port(from.getPort())));
         assertEquals(403, refused.getCode());
 
-        SchemaOutcome back = schemas.moveSchema("pingservice", new MoveRequest().host(from.getHost()).port(from.getPort()));
+        SchemaOutcome back = schemas.moveSchema(
+                "pingservice", new MoveRequest().host(from.getHost()).port(from.getPort()));
         assertEquals(from, back.getResult().getNode(), back::toString);
     }
 
@@ -190,21 +221,21 @@ class GeneratedClientsIT extends AdminServer {
     }
 
     private org.citusschemas.client.time.ApiClient time() {
-        return new org.citusschemas.client.time.ApiClient(http(),
-                strict(org.citusschemas.client.time.ApiClient.createDefaultObjectMapper()), base("time-war"));
+        return new org.citusschemas.client.time.ApiClient(
+                http(), strict(org.citusschemas.client.time.ApiClient.createDefaultObjectMapper()), base("time-war"));
     }
 
     private org.citusschemas.client.ping.ApiClient ping() {
-        return new org.citusschemas.client.ping.ApiClient(http(),
-                strict(org.citusschemas.client.ping.ApiClient.createDefaultObjectMapper()), base("ping-war"));
+        return new org.citusschemas.client.ping.ApiClient(
+                http(), strict(org.citusschemas.client.ping.ApiClient.createDefaultObjectMapper()), base("ping-war"));
     }
 
     /** The admin client logged in with HTTP Basic, as the document's security scheme "basic" says. */
     private org.citusschemas.client.admin.ApiClient admin(String user) {
-        String login = Base64.getEncoder().encodeToString((user + ":" + TestCluster.adminPassword(user))
-                .getBytes(StandardCharsets.UTF_8));
-        org.citusschemas.client.admin.ApiClient client = new org.citusschemas.client.admin.ApiClient(http(),
-                strict(org.citusschemas.client.admin.ApiClient.createDefaultObjectMapper()), base("admin-war"));
+        String login = Base64.getEncoder()
+                .encodeToString((user + ":" + TestCluster.adminPassword(user)).getBytes(StandardCharsets.UTF_8));
+        org.citusschemas.client.admin.ApiClient client = new org.citusschemas.client.admin.ApiClient(
+                http(), strict(org.citusschemas.client.admin.ApiClient.createDefaultObjectMapper()), base("admin-war"));
         client.setReadTimeout(Duration.ofMinutes(2));
         return client.setRequestInterceptor(request -> request.header("Authorization", "Basic " + login));
     }
@@ -228,8 +259,10 @@ class GeneratedClientsIT extends AdminServer {
     }
 
     private static Optional<String> header(Map<String, List<String>> headers, String name) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .flatMap(e -> e.getValue().stream()).findFirst();
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .flatMap(e -> e.getValue().stream())
+                .findFirst();
     }
 
     private static Map<String, String> query(URI uri) {

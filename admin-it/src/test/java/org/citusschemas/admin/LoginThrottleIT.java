@@ -28,9 +28,14 @@ class LoginThrottleIT {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        micro = SeparateMicro.start(System.getProperty("service.war"), "throttled-admin", List.of(
-                "-Dadmin.login.max-failures-per-user=3", "-Dadmin.login.max-failures-per-address=6",
-                "-Dadmin.login.window-seconds=" + WINDOW_SECONDS)).awaitReady(Duration.ofMinutes(3));
+        micro = SeparateMicro.start(
+                        System.getProperty("service.war"),
+                        "throttled-admin",
+                        List.of(
+                                "-Dadmin.login.max-failures-per-user=3",
+                                "-Dadmin.login.max-failures-per-address=6",
+                                "-Dadmin.login.window-seconds=" + WINDOW_SECONDS))
+                .awaitReady(Duration.ofMinutes(3));
         api = micro.client();
     }
 
@@ -64,7 +69,8 @@ class LoginThrottleIT {
         assertEquals(429, reply.status(), reply::toString);
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
         assertTrue(reply.object().getString("detail").startsWith("Too many failed logins"), reply::toString);
-        assertEquals("DENY", reply.header("X-Frame-Options").orElse(""), "the security headers are there too: " + reply);
+        assertEquals(
+                "DENY", reply.header("X-Frame-Options").orElse(""), "the security headers are there too: " + reply);
         long retryAfter = Long.parseLong(reply.header("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= WINDOW_SECONDS, reply::toString);
         return retryAfter;
@@ -119,7 +125,10 @@ class LoginThrottleIT {
         String log = micro.log();
         assertTrue(log.contains("Failed login for user 'operator' from 127.0.0.1"), "each failure is logged");
         assertTrue(log.contains("Locked the logins of user 'operator'"), "the lock is logged");
-        for (String secret : List.of("wrong-password-logged-1", TestCluster.adminPassword("operator"), TestCluster.adminPassword("reader"))) {
+        for (String secret : List.of(
+                "wrong-password-logged-1",
+                TestCluster.adminPassword("operator"),
+                TestCluster.adminPassword("reader"))) {
             assertFalse(log.contains(secret), "no password in the log");
         }
     }

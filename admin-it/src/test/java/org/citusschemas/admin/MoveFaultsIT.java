@@ -79,7 +79,8 @@ class MoveFaultsIT extends AdminServer {
         if (grown) {
             return;
         }
-        try (Connection users = TestCluster.connectAs("userservice"); Statement grow = users.createStatement()) {
+        try (Connection users = TestCluster.connectAs("userservice");
+                Statement grow = users.createStatement()) {
             grow.executeUpdate("INSERT INTO users (name, email) SELECT '" + GROWN + "' || g, '" + GROWN
                     + "' || g || '@example.com' FROM generate_series(1, " + GROWTH_ROWS + ") g");
         }
@@ -92,7 +93,8 @@ class MoveFaultsIT extends AdminServer {
             return;
         }
         everyNodeBack();
-        try (Connection users = TestCluster.connectAs("userservice"); Statement shrink = users.createStatement()) {
+        try (Connection users = TestCluster.connectAs("userservice");
+                Statement shrink = users.createStatement()) {
             shrink.executeUpdate("DELETE FROM users WHERE name LIKE '" + GROWN + "%'");
             shrink.execute("VACUUM users");
         }
@@ -107,7 +109,8 @@ class MoveFaultsIT extends AdminServer {
 
     @BeforeEach
     void containersOnly(TestInfo test) throws SQLException {
-        CitusRequirement.assumeContainers("MoveFaultsIT." + test.getTestMethod().orElseThrow().getName());
+        CitusRequirement.assumeContainers(
+                "MoveFaultsIT." + test.getTestMethod().orElseThrow().getName());
         everyNodeBack();
         growTheUserSchema();
     }
@@ -139,9 +142,13 @@ class MoveFaultsIT extends AdminServer {
             System.out.println("target stopped: Citus left, before cleanup: " + describe(left));
             // What the move made on the stopped target cannot be dropped until it is back; what it made
             // on the source (publication, slot) Citus drops at once when it can, or lists too.
-            assertTrue(left.stream().anyMatch(l -> l.getString("kind").equals("shard")
-                    && node(l.getJsonObject("node")).equals(target)), () -> "its copy on the target: " + left);
-            assertTrue(left.stream().allMatch(l -> List.of(source, target).contains(node(l.getJsonObject("node")))),
+            assertTrue(
+                    left.stream()
+                            .anyMatch(l -> l.getString("kind").equals("shard")
+                                    && node(l.getJsonObject("node")).equals(target)),
+                    () -> "its copy on the target: " + left);
+            assertTrue(
+                    left.stream().allMatch(l -> List.of(source, target).contains(node(l.getJsonObject("node")))),
                     () -> "only on the move's two workers: " + left);
             assertOutcomeAudited("schema.move", failed);
 
@@ -212,12 +219,16 @@ class MoveFaultsIT extends AdminServer {
             assertEquals(202, started.status(), started::toString);
             job = started.object().getJsonNumber("job_id").longValue();
             long started1 = job;
-            awaitCopy(target, null, () -> operator().get("rebalance/jobs/" + started1).body());
+            awaitCopy(
+                    target,
+                    null,
+                    () -> operator().get("rebalance/jobs/" + started1).body());
             fault = Instant.now();
             TestCluster.stopNode("coordinator");
             TestCluster.startNodes();
             back = Instant.now();
-            System.out.println("coordinator restarted in " + Duration.between(fault, back).toMillis() + " ms");
+            System.out.println(
+                    "coordinator restarted in " + Duration.between(fault, back).toMillis() + " ms");
 
             JsonObject ended = awaitJobThroughOutages(job, Duration.ofMinutes(4));
             System.out.println("coordinator restarted: job " + job + " " + ended.getString("state") + " "
@@ -225,8 +236,11 @@ class MoveFaultsIT extends AdminServer {
                     + ended.getJsonArray("tasks"));
             assertEquals("finished", ended.getString("state"), ended::toString);
             assertEquals(citusJobState(job), ended.getString("state"), "the API says what Citus says");
-            assertTrue(ended.getJsonArray("tasks").stream().map(JsonValue::asJsonObject)
-                    .anyMatch(t -> t.getInt("retry_count", 0) > 0), () -> "Citus retried the interrupted move: " + ended);
+            assertTrue(
+                    ended.getJsonArray("tasks").stream()
+                            .map(JsonValue::asJsonObject)
+                            .anyMatch(t -> t.getInt("retry_count", 0) > 0),
+                    () -> "Citus retried the interrupted move: " + ended);
             assertEquals(target, placement().get("userservice"));
 
             cleanUpAndCheck("coordinator restarted", target, load, counts, fault, back);
@@ -252,7 +266,8 @@ class MoveFaultsIT extends AdminServer {
         Rows before = Rows.read();
         long job;
         try (SeparateMicro admin = SeparateMicro.start(System.getProperty("service.war"), "admin-killed", List.of())) {
-            ServiceClient killed = admin.awaitReady(Duration.ofMinutes(3)).client()
+            ServiceClient killed = admin.awaitReady(Duration.ofMinutes(3))
+                    .client()
                     .as("operator", TestCluster.adminPassword("operator"));
             Counts counts = Counts.read();
             try (ServiceLoad load = new ServiceLoad(server())) {
@@ -262,14 +277,19 @@ class MoveFaultsIT extends AdminServer {
                 assertEquals(202, started.status(), started::toString);
                 job = started.object().getJsonNumber("job_id").longValue();
                 long started1 = job;
-                awaitCopy(target, null, () -> killed.get("rebalance/jobs/" + started1).body());
+                awaitCopy(
+                        target,
+                        null,
+                        () -> killed.get("rebalance/jobs/" + started1).body());
                 admin.kill();
                 System.out.println("admin server killed in the middle of job " + job + ", which Citus says is "
                         + citusJobState(job));
 
-                try (SeparateMicro restarted = SeparateMicro.start(System.getProperty("service.war"), "admin-restarted",
-                        List.of())) {
-                    ServiceClient again = restarted.awaitReady(Duration.ofMinutes(3)).client()
+                try (SeparateMicro restarted =
+                        SeparateMicro.start(System.getProperty("service.war"), "admin-restarted", List.of())) {
+                    ServiceClient again = restarted
+                            .awaitReady(Duration.ofMinutes(3))
+                            .client()
                             .as("operator", TestCluster.adminPassword("operator"));
                     JsonObject ended = awaitJob(again, job, Duration.ofMinutes(4));
                     assertEquals("finished", ended.getString("state"), ended::toString);
@@ -332,9 +352,14 @@ class MoveFaultsIT extends AdminServer {
     static void assertPlanMovesTheUserSchema(ServiceClient admin, Node target) {
         JsonObject plan = ok(admin.get("rebalance/plan?strategy=" + STRATEGY)).object();
         System.out.println("the plan: " + plan.getJsonArray("result"));
-        List<JsonObject> user = plan.getJsonArray("result").stream().map(JsonValue::asJsonObject)
-                .filter(m -> m.getString("table").startsWith("userservice.")).toList();
-        int tables = ok(admin.get("schemas/userservice")).object().getJsonArray("shard_ids").size();
+        List<JsonObject> user = plan.getJsonArray("result").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(m -> m.getString("table").startsWith("userservice."))
+                .toList();
+        int tables = ok(admin.get("schemas/userservice"))
+                .object()
+                .getJsonArray("shard_ids")
+                .size();
         assertTrue(tables >= 2, "the user schema's tables: users and Flyway's history at least");
         assertEquals(tables, user.size(), plan::toString);
         assertTrue(user.stream().allMatch(m -> node(m.getJsonObject("target")).equals(target)), plan::toString);
@@ -342,8 +367,8 @@ class MoveFaultsIT extends AdminServer {
 
     /** Starts moving the user schema to the target (force_logical) and waits until its copy is under way. */
     CompletableFuture<HttpReply> moveUntilCopying(Node target) throws Exception {
-        CompletableFuture<HttpReply> move = async(() -> operator().postJson("schemas/userservice/move",
-                moveBody(target, "force_logical")));
+        CompletableFuture<HttpReply> move =
+                async(() -> operator().postJson("schemas/userservice/move", moveBody(target, "force_logical")));
         awaitCopy(target, move);
         return move;
     }
@@ -357,7 +382,10 @@ class MoveFaultsIT extends AdminServer {
     }
 
     static Node otherWorker(Node worker) {
-        return TestCluster.workers().stream().filter(w -> !w.equals(worker)).findFirst().orElseThrow();
+        return TestCluster.workers().stream()
+                .filter(w -> !w.equals(worker))
+                .findFirst()
+                .orElseThrow();
     }
 
     static <T> CompletableFuture<T> async(Supplier<T> work) {
@@ -372,11 +400,12 @@ class MoveFaultsIT extends AdminServer {
         awaitCopy(target, operation, () -> "");
     }
 
-    static void awaitCopy(Node target, CompletableFuture<HttpReply> operation, Supplier<String> meanwhile) throws Exception {
+    static void awaitCopy(Node target, CompletableFuture<HttpReply> operation, Supplier<String> meanwhile)
+            throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         try (Connection node = TestCluster.connectToNode(TestCluster.nodeName(target));
-             PreparedStatement progress = node.prepareStatement(
-                     "SELECT coalesce(sum(bytes_processed), 0) FROM pg_stat_progress_copy")) {
+                PreparedStatement progress =
+                        node.prepareStatement("SELECT coalesce(sum(bytes_processed), 0) FROM pg_stat_progress_copy")) {
             while (Instant.now().isBefore(deadline)) {
                 try (ResultSet row = progress.executeQuery()) {
                     row.next();
@@ -385,10 +414,13 @@ class MoveFaultsIT extends AdminServer {
                         return;
                     }
                 }
-                assertFalse(operation != null && operation.isDone(), () -> "the move ended before the fault: " + operation.join());
+                assertFalse(
+                        operation != null && operation.isDone(),
+                        () -> "the move ended before the fault: " + operation.join());
                 if (operation == null) {
                     String job = meanwhile.get();
-                    assertFalse(ENDED.stream().anyMatch(state -> job.contains("\"state\":\"" + state + "\"")),
+                    assertFalse(
+                            ENDED.stream().anyMatch(state -> job.contains("\"state\":\"" + state + "\"")),
                             () -> "the job ended before the fault: " + job);
                 }
                 Thread.sleep(20);
@@ -402,14 +434,19 @@ class MoveFaultsIT extends AdminServer {
 
     /** What GET /cleanup lists. */
     List<JsonObject> leftoversListed() {
-        return ok(operator().get("cleanup")).array().stream().map(JsonValue::asJsonObject).toList();
+        return ok(operator().get("cleanup")).array().stream()
+                .map(JsonValue::asJsonObject)
+                .toList();
     }
 
     static String describe(List<JsonObject> leftovers) {
-        return leftovers.isEmpty() ? "nothing" : leftovers.stream()
-                .map(l -> l.getString("kind") + " " + l.getString("name") + " on " + (l.isNull("node") ? "?" : node(l.getJsonObject("node")))
-                        + " (" + l.getString("policy") + ")")
-                .collect(Collectors.joining(", "));
+        return leftovers.isEmpty()
+                ? "nothing"
+                : leftovers.stream()
+                        .map(l -> l.getString("kind") + " " + l.getString("name") + " on "
+                                + (l.isNull("node") ? "?" : node(l.getJsonObject("node"))) + " ("
+                                + l.getString("policy") + ")")
+                        .collect(Collectors.joining(", "));
     }
 
     /**
@@ -437,7 +474,8 @@ class MoveFaultsIT extends AdminServer {
     static void assertNothingLeftAndSchemaWholeOn(Node holder) {
         Map<String, List<String>> shards = new LinkedHashMap<>();
         for (String node : List.of("coordinator", "worker1", "worker2")) {
-            try (Connection connection = TestCluster.connectToNode(node); Statement sql = connection.createStatement()) {
+            try (Connection connection = TestCluster.connectToNode(node);
+                    Statement sql = connection.createStatement()) {
                 sql.execute("SET citus.override_table_visibility = off");
                 try (ResultSet row = sql.executeQuery("""
                         SELECT (SELECT string_agg(pubname, ',') FROM pg_publication WHERE pubname LIKE 'citus%'),
@@ -456,7 +494,8 @@ class MoveFaultsIT extends AdminServer {
             }
         }
         String holderName = TestCluster.nodeName(holder);
-        assertFalse(shards.get(holderName).isEmpty(), () -> "the user schema's shards on " + holderName + ": " + shards);
+        assertFalse(
+                shards.get(holderName).isEmpty(), () -> "the user schema's shards on " + holderName + ": " + shards);
         shards.forEach((node, tables) -> {
             if (!node.equals(holderName)) {
                 assertEquals(List.of(), tables, () -> "no shard of the user schema elsewhere: " + shards);
@@ -469,8 +508,9 @@ class MoveFaultsIT extends AdminServer {
     /** The rows that existed before a fault: how many, and a checksum of every column of every one. */
     record Rows(long count, String checksum, long maxId) {
         static Rows read() throws SQLException {
-            try (Connection users = TestCluster.connectAs("userservice"); Statement sql = users.createStatement();
-                 ResultSet row = sql.executeQuery("SELECT max(id) FROM users WHERE name LIKE '" + GROWN + "%'")) {
+            try (Connection users = TestCluster.connectAs("userservice");
+                    Statement sql = users.createStatement();
+                    ResultSet row = sql.executeQuery("SELECT max(id) FROM users WHERE name LIKE '" + GROWN + "%'")) {
                 row.next();
                 return read(users, row.getLong(1));
             }
@@ -492,7 +532,9 @@ class MoveFaultsIT extends AdminServer {
     /** The time and ping services' rows before the load. */
     record Counts(long times, long pings) {
         static Counts read() throws SQLException {
-            return new Counts(TestCluster.count("timeservice", "query_details"), TestCluster.count("pingservice", "ping_results"));
+            return new Counts(
+                    TestCluster.count("timeservice", "query_details"),
+                    TestCluster.count("pingservice", "ping_results"));
         }
     }
 
@@ -516,7 +558,8 @@ class MoveFaultsIT extends AdminServer {
 
     String citusJobState(long job) throws SQLException {
         try (Connection admin = TestCluster.connectAs("citusadmin");
-             PreparedStatement query = admin.prepareStatement("SELECT state::text FROM pg_dist_background_job WHERE job_id = ?")) {
+                PreparedStatement query =
+                        admin.prepareStatement("SELECT state::text FROM pg_dist_background_job WHERE job_id = ?")) {
             query.setLong(1, job);
             try (ResultSet row = query.executeQuery()) {
                 assertTrue(row.next(), "Citus knows job " + job);
@@ -553,8 +596,10 @@ class MoveFaultsIT extends AdminServer {
 
     /** The audit trail's newest record of the operation carries the answer's status and detail. */
     void assertOutcomeAudited(String operation, HttpReply answer) {
-        JsonObject record = ok(operator().get("audit?operation=" + operation + "&limit=1")).object()
-                .getJsonArray("records").getJsonObject(0);
+        JsonObject record = ok(operator().get("audit?operation=" + operation + "&limit=1"))
+                .object()
+                .getJsonArray("records")
+                .getJsonObject(0);
         JsonObject outcome = record.getJsonObject("outcome");
         assertEquals(answer.status(), outcome.getInt("status"), record::toString);
         if (answer.status() >= 400) {
@@ -567,10 +612,15 @@ class MoveFaultsIT extends AdminServer {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         JsonObject outcome;
         do {
-            outcome = ok(admin.get("audit?operation=rebalance.start&limit=20")).object().getJsonArray("records").stream()
-                    .map(r -> r.asJsonObject().getJsonObject("outcome"))
-                    .filter(o -> o != null && o.containsKey("job_id") && !o.isNull("job_id") && o.getJsonNumber("job_id").longValue() == job)
-                    .findFirst().orElseThrow(() -> new AssertionError("no audit record starts job " + job));
+            outcome =
+                    ok(admin.get("audit?operation=rebalance.start&limit=20")).object().getJsonArray("records").stream()
+                            .map(r -> r.asJsonObject().getJsonObject("outcome"))
+                            .filter(o -> o != null
+                                    && o.containsKey("job_id")
+                                    && !o.isNull("job_id")
+                                    && o.getJsonNumber("job_id").longValue() == job)
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError("no audit record starts job " + job));
             if (outcome.containsKey("job_state") && !outcome.isNull("job_state")) {
                 assertEquals(state, outcome.getString("job_state"), outcome::toString);
                 assertFalse(outcome.isNull("job_ended_at"), outcome::toString);
@@ -616,7 +666,9 @@ class MoveFaultsIT extends AdminServer {
                 assertTrue(Instant.now().isBefore(deadline), "the console's cleanup never emptied the list");
                 sleep(1000); // a leftover on the target still starting: the next click
             }
-            browser.await(Duration.ofSeconds(30), d -> !d.findElement(By.id("leftovers")).isDisplayed());
+            browser.await(
+                    Duration.ofSeconds(30),
+                    d -> !d.findElement(By.id("leftovers")).isDisplayed());
             browser.screenshot("faults-cleaned");
         }
     }
@@ -637,7 +689,8 @@ class MoveFaultsIT extends AdminServer {
     static void logIn(Browser browser, ServiceClient admin) {
         var page = browser.driver();
         page.get(admin.base().toString());
-        browser.await(Duration.ofSeconds(20), d -> d.findElement(By.id("login-user")).isDisplayed());
+        browser.await(
+                Duration.ofSeconds(20), d -> d.findElement(By.id("login-user")).isDisplayed());
         page.findElement(By.id("login-user")).sendKeys("operator");
         page.findElement(By.id("login-password")).sendKeys(TestCluster.adminPassword("operator"));
         page.findElement(By.cssSelector("#login-form button[type=submit]")).click();
@@ -647,8 +700,13 @@ class MoveFaultsIT extends AdminServer {
     static void assertConsoleShowsJobEnd(ServiceClient admin, long job, String state) {
         try (Browser browser = Browser.start("MoveFaultsIT.anAdminServerKilledMidRebalance (console)")) {
             logIn(browser, admin);
-            String row = browser.await(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#audit tbody tr")).stream()
-                    .map(r -> r.getText()).filter(text -> text.contains("job " + job + " ")).findFirst().orElse(null));
+            String row = browser.await(
+                    Duration.ofSeconds(30),
+                    d -> d.findElements(By.cssSelector("#audit tbody tr")).stream()
+                            .map(r -> r.getText())
+                            .filter(text -> text.contains("job " + job + " "))
+                            .findFirst()
+                            .orElse(null));
             browser.screenshot("faults-admin-restarted");
             assertTrue(row.contains("rebalance.start") && row.contains("job " + job + " " + state), row);
         }

@@ -52,14 +52,18 @@ class PinsIT extends AdminServer {
         String name = "PinsIT." + test.getTestMethod().orElseThrow().getName();
         CitusRequirement.assumeInstalled(name);
         if (TestCluster.mode() == ClusterMode.MANAGED) {
-            CitusRequirement.skipLoudly("NEEDS A SUPERUSER", name, "pins need the strategies a superuser adds; "
-                    + "ManagedClusterScenarioIT checks that a managed-like cluster refuses them with a 409");
+            CitusRequirement.skipLoudly(
+                    "NEEDS A SUPERUSER",
+                    name,
+                    "pins need the strategies a superuser adds; "
+                            + "ManagedClusterScenarioIT checks that a managed-like cluster refuses them with a 409");
         }
     }
 
     /** A schema of the ping service's role (the admin role may manage it) with one table, not distributed. */
     static void createSchema(String name) throws SQLException {
-        try (Connection owner = TestCluster.connectAs("postgres"); Statement sql = owner.createStatement()) {
+        try (Connection owner = TestCluster.connectAs("postgres");
+                Statement sql = owner.createStatement()) {
             sql.execute("SET citus.enable_schema_based_sharding = off");
             sql.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
             sql.execute("CREATE SCHEMA " + name + " AUTHORIZATION pingservice");
@@ -106,8 +110,11 @@ class PinsIT extends AdminServer {
         createSchema(PINNED);
         // Onto the worker that does not hold the user schema: not where Citus would put it by itself, perhaps.
         Node chosen = other(before.get("userservice"));
-        HttpReply distributed = operator().postJson("schemas", "{\"schema\":\"" + PINNED + "\",\"host\":\"" + chosen.host()
-                + "\",\"port\":" + chosen.port() + ",\"pin\":true}");
+        HttpReply distributed = operator()
+                .postJson(
+                        "schemas",
+                        "{\"schema\":\"" + PINNED + "\",\"host\":\"" + chosen.host() + "\",\"port\":" + chosen.port()
+                                + ",\"pin\":true}");
         assertEquals(201, distributed.status(), distributed::toString);
         JsonObject result = distributed.object().getJsonObject("result");
         assertEquals(chosen, node(result.getJsonObject("node")), distributed::toString);
@@ -118,9 +125,13 @@ class PinsIT extends AdminServer {
         assertEquals(chosen, nodeOf(PINNED), "Citus has it there");
 
         // Pinning it again changes nothing.
-        assertEquals(pin.getString("pinned_at"), ok(operator().put("schemas/" + PINNED + "/pin")).object().getString("pinned_at"));
+        assertEquals(
+                pin.getString("pinned_at"),
+                ok(operator().put("schemas/" + PINNED + "/pin")).object().getString("pinned_at"));
         // Who pinned it, in the audit trail too.
-        JsonArray audited = ok(operator().get("audit?operation=schema.distribute&limit=1")).object().getJsonArray("records");
+        JsonArray audited = ok(operator().get("audit?operation=schema.distribute&limit=1"))
+                .object()
+                .getJsonArray("records");
         assertEquals("operator", audited.getJsonObject(0).getString("user"), audited::toString);
         assertEquals(201, audited.getJsonObject(0).getJsonObject("outcome").getInt("status"), audited::toString);
     }
@@ -131,15 +142,20 @@ class PinsIT extends AdminServer {
         createSchema(OTHER);
         Node worker = TestCluster.workers().get(0);
         String target = "\"host\":\"" + worker.host() + "\",\"port\":" + worker.port();
-        HttpReply noPort = operator().postJson("schemas", "{\"schema\":\"" + OTHER + "\",\"host\":\"" + worker.host() + "\"}");
+        HttpReply noPort =
+                operator().postJson("schemas", "{\"schema\":\"" + OTHER + "\",\"host\":\"" + worker.host() + "\"}");
         assertEquals(400, noPort.status(), noPort::toString);
         HttpReply pinWithoutNode = operator().postJson("schemas", "{\"schema\":\"" + OTHER + "\",\"pin\":true}");
         assertEquals(400, pinWithoutNode.status(), pinWithoutNode::toString);
-        HttpReply noSuchNode = operator().postJson("schemas", "{\"schema\":\"" + OTHER + "\",\"host\":\"127.0.0.1\",\"port\":1}");
+        HttpReply noSuchNode =
+                operator().postJson("schemas", "{\"schema\":\"" + OTHER + "\",\"host\":\"127.0.0.1\",\"port\":1}");
         assertEquals(404, noSuchNode.status(), noSuchNode::toString);
         Node coordinator = TestCluster.coordinator();
-        HttpReply onCoordinator = operator().postJson("schemas", "{\"schema\":\"" + OTHER + "\",\"host\":\"" + coordinator.host()
-                + "\",\"port\":" + coordinator.port() + "}");
+        HttpReply onCoordinator = operator()
+                .postJson(
+                        "schemas",
+                        "{\"schema\":\"" + OTHER + "\",\"host\":\"" + coordinator.host() + "\",\"port\":"
+                                + coordinator.port() + "}");
         assertEquals(409, onCoordinator.status(), onCoordinator::toString);
         assertTrue(onCoordinator.object().getString("detail").contains("takes no schemas"), onCoordinator::toString);
         for (HttpReply refused : List.of(noPort, pinWithoutNode, noSuchNode, onCoordinator)) {
@@ -147,7 +163,8 @@ class PinsIT extends AdminServer {
         }
         assertEquals(404, operator().get("schemas/" + OTHER).status(), "none of them distributed it");
 
-        try (Connection owner = TestCluster.connectAs("postgres"); Statement sql = owner.createStatement()) {
+        try (Connection owner = TestCluster.connectAs("postgres");
+                Statement sql = owner.createStatement()) {
             sql.execute("CREATE SCHEMA pin_empty AUTHORIZATION pingservice");
         }
         try {
@@ -156,7 +173,8 @@ class PinsIT extends AdminServer {
             assertTrue(empty.object().getString("detail").contains("has no table yet"), empty::toString);
             assertEquals(404, operator().get("schemas/pin_empty").status(), "not distributed");
         } finally {
-            try (Connection owner = TestCluster.connectAs("postgres"); Statement sql = owner.createStatement()) {
+            try (Connection owner = TestCluster.connectAs("postgres");
+                    Statement sql = owner.createStatement()) {
                 sql.execute("DROP SCHEMA pin_empty");
             }
         }
@@ -168,13 +186,18 @@ class PinsIT extends AdminServer {
         Node home = nodeOf(PINNED);
         Node away = other(home);
         // The other test schema distributed onto the pinned schema's worker, unpinned: the rebalance below moves it.
-        ok(operator().postJson("schemas", "{\"schema\":\"" + OTHER + "\",\"host\":\"" + home.host() + "\",\"port\":"
-                + home.port() + "}"));
+        ok(operator()
+                .postJson(
+                        "schemas",
+                        "{\"schema\":\"" + OTHER + "\",\"host\":\"" + home.host() + "\",\"port\":" + home.port()
+                                + "}"));
         assertFalse(schema(OTHER).containsKey("pin"));
 
         // Every schema onto that worker, and every one but the other test schema pinned there.
         for (Map.Entry<String, Node> schema : placement().entrySet()) {
-            if (!schema.getKey().equals(PINNED) && !schema.getKey().equals(OTHER) && schema.getValue().equals(away)) {
+            if (!schema.getKey().equals(PINNED)
+                    && !schema.getKey().equals(OTHER)
+                    && schema.getValue().equals(away)) {
                 ok(operator().postJson("schemas/" + schema.getKey() + "/move", moveBody(home, "block_writes")));
             }
         }
@@ -183,30 +206,45 @@ class PinsIT extends AdminServer {
         // By hand: refused until unpinned; its node is not drained either.
         HttpReply moved = operator().postJson("schemas/" + PINNED + "/move", moveBody(away, "block_writes"));
         assertEquals(409, moved.status(), moved::toString);
-        assertTrue(moved.object().getString("detail").contains("is pinned to " + home.host() + ":" + home.port()), moved::toString);
+        assertTrue(
+                moved.object().getString("detail").contains("is pinned to " + home.host() + ":" + home.port()),
+                moved::toString);
         HttpReply drained = operator().postJson(nodePath(home, "/drain"), "{}");
         assertEquals(409, drained.status(), drained::toString);
-        assertTrue(drained.object().getString("detail").contains("are pinned to it")
-                && drained.object().getString("detail").contains(PINNED), drained::toString);
+        assertTrue(
+                drained.object().getString("detail").contains("are pinned to it")
+                        && drained.object().getString("detail").contains(PINNED),
+                drained::toString);
         assertEquals(home, nodeOf(PINNED));
         assertEquals(home, nodeOf(OTHER), "the refused drain moved nothing");
-        assertTrue(ok(operator().get(nodePath(home, ""))).object().getBoolean("should_have_shards"), "nor marked the node");
+        assertTrue(
+                ok(operator().get(nodePath(home, ""))).object().getBoolean("should_have_shards"),
+                "nor marked the node");
 
         // Every schema on one worker, and only the unpinned one may move: the plan moves it alone.
-        JsonObject plan = ok(operator().get("rebalance/plan?strategy=" + STRATEGY)).object();
-        Set<String> left = plan.getJsonArray("pinned").stream().map(p -> p.asJsonObject().getString("schema"))
+        JsonObject plan =
+                ok(operator().get("rebalance/plan?strategy=" + STRATEGY)).object();
+        Set<String> left = plan.getJsonArray("pinned").stream()
+                .map(p -> p.asJsonObject().getString("schema"))
                 .collect(Collectors.toSet());
         assertTrue(left.contains(PINNED), plan::toString);
-        assertEquals(placement().keySet().stream().filter(s -> !s.equals(OTHER)).collect(Collectors.toSet()), left, plan::toString);
+        assertEquals(
+                placement().keySet().stream().filter(s -> !s.equals(OTHER)).collect(Collectors.toSet()),
+                left,
+                plan::toString);
         Set<String> moving = plan.getJsonArray("result").stream()
-                .map(m -> m.asJsonObject().getString("table").replaceFirst("\\..*", "")).collect(Collectors.toSet());
+                .map(m -> m.asJsonObject().getString("table").replaceFirst("\\..*", ""))
+                .collect(Collectors.toSet());
         assertEquals(Set.of(OTHER), moving, plan::toString);
 
-        HttpReply started = operator().postJson("rebalance", "{\"strategy\":\"" + STRATEGY + "\",\"mode\":\"block_writes\"}");
+        HttpReply started =
+                operator().postJson("rebalance", "{\"strategy\":\"" + STRATEGY + "\",\"mode\":\"block_writes\"}");
         assertEquals(202, started.status(), started::toString);
         assertTrue(started.object().getJsonArray("pinned").toString().contains(PINNED), started::toString);
-        assertEquals("finished", awaitJob(started.object().getJsonNumber("job_id").longValue(), Duration.ofMinutes(3))
-                .getString("state"));
+        assertEquals(
+                "finished",
+                awaitJob(started.object().getJsonNumber("job_id").longValue(), Duration.ofMinutes(3))
+                        .getString("state"));
         assertEquals(away, nodeOf(OTHER), "the rebalance moved the schema it could");
         assertEquals(home, nodeOf(PINNED), "and left the pinned one alone");
 
@@ -220,7 +258,9 @@ class PinsIT extends AdminServer {
         try {
             assertEquals(200, drainedAway.status(), drainedAway::toString);
             assertEquals(home, nodeOf(PINNED));
-            assertTrue(placement().values().stream().allMatch(home::equals), () -> "everything on " + home + ": " + placement());
+            assertTrue(
+                    placement().values().stream().allMatch(home::equals),
+                    () -> "everything on " + home + ": " + placement());
         } finally {
             takeSchemasAgain(away);
         }
@@ -244,19 +284,26 @@ class PinsIT extends AdminServer {
         assertTrue(placement().values().stream().noneMatch(away::equals), "the other worker is empty: " + placement());
         pinEveryOtherSchema(PINNED); // so the pinned schema is the only one that can even the workers
 
-        JsonObject unpinned = ok(operator().delete("schemas/" + PINNED + "/pin")).object();
+        JsonObject unpinned =
+                ok(operator().delete("schemas/" + PINNED + "/pin")).object();
         assertEquals(home, node(unpinned.getJsonObject("node")));
         assertEquals(404, operator().get("schemas/" + PINNED + "/pin").status());
         HttpReply again = operator().delete("schemas/" + PINNED + "/pin");
         assertEquals(404, again.status(), again::toString);
 
-        JsonObject plan = ok(operator().get("rebalance/plan?strategy=" + STRATEGY)).object();
-        assertTrue(plan.getJsonArray("result").stream().anyMatch(m -> m.asJsonObject().getString("table").startsWith(PINNED + ".")),
+        JsonObject plan =
+                ok(operator().get("rebalance/plan?strategy=" + STRATEGY)).object();
+        assertTrue(
+                plan.getJsonArray("result").stream()
+                        .anyMatch(m -> m.asJsonObject().getString("table").startsWith(PINNED + ".")),
                 plan::toString);
-        HttpReply started = operator().postJson("rebalance", "{\"strategy\":\"" + STRATEGY + "\",\"mode\":\"block_writes\"}");
+        HttpReply started =
+                operator().postJson("rebalance", "{\"strategy\":\"" + STRATEGY + "\",\"mode\":\"block_writes\"}");
         assertEquals(202, started.status(), started::toString);
-        assertEquals("finished", awaitJob(started.object().getJsonNumber("job_id").longValue(), Duration.ofMinutes(3))
-                .getString("state"));
+        assertEquals(
+                "finished",
+                awaitJob(started.object().getJsonNumber("job_id").longValue(), Duration.ofMinutes(3))
+                        .getString("state"));
         assertEquals(away, nodeOf(PINNED), "moved to the empty worker");
         unpinEverySchema();
     }
@@ -270,11 +317,17 @@ class PinsIT extends AdminServer {
         assertFalse(schema(OTHER).containsKey("pin"), "distributed again, it is not pinned");
 
         ok(operator().put("schemas/" + PINNED + "/pin"));
-        try (Connection owner = TestCluster.connectAs("postgres"); Statement sql = owner.createStatement()) {
+        try (Connection owner = TestCluster.connectAs("postgres");
+                Statement sql = owner.createStatement()) {
             sql.execute("DROP SCHEMA " + PINNED + " CASCADE");
         }
         assertEquals(404, operator().get("schemas/" + PINNED + "/pin").status());
-        assertTrue(ok(operator().get("rebalance/plan")).object().getJsonArray("pinned").isEmpty(), "no pin is left");
+        assertTrue(
+                ok(operator().get("rebalance/plan"))
+                        .object()
+                        .getJsonArray("pinned")
+                        .isEmpty(),
+                "no pin is left");
         assertEquals(0, pinRows(PINNED), "its row is gone");
         createSchema(PINNED);
         ok(operator().postJson("schemas", "{\"schema\":\"" + PINNED + "\"}"));
@@ -282,8 +335,10 @@ class PinsIT extends AdminServer {
     }
 
     static long pinRows(String schema) throws SQLException {
-        try (Connection admin = TestCluster.connectAs("citusadmin"); Statement sql = admin.createStatement();
-             ResultSet row = sql.executeQuery("SELECT count(*) FROM citus_admin.pin WHERE schema_name = '" + schema + "'")) {
+        try (Connection admin = TestCluster.connectAs("citusadmin");
+                Statement sql = admin.createStatement();
+                ResultSet row =
+                        sql.executeQuery("SELECT count(*) FROM citus_admin.pin WHERE schema_name = '" + schema + "'")) {
             row.next();
             return row.getLong(1);
         }
@@ -304,8 +359,10 @@ class PinsIT extends AdminServer {
 
     /** A drained worker takes schemas again (what Citus' citus_set_node_property does; the API has no call for it). */
     static void takeSchemasAgain(Node worker) throws SQLException {
-        try (Connection owner = TestCluster.connectAs("postgres"); Statement sql = owner.createStatement()) {
-            sql.execute("SELECT citus_set_node_property('" + worker.host() + "', " + worker.port() + ", 'shouldhaveshards', true)");
+        try (Connection owner = TestCluster.connectAs("postgres");
+                Statement sql = owner.createStatement()) {
+            sql.execute("SELECT citus_set_node_property('" + worker.host() + "', " + worker.port()
+                    + ", 'shouldhaveshards', true)");
         }
     }
 
@@ -328,7 +385,8 @@ class PinsIT extends AdminServer {
         });
         for (String schema : List.of(PINNED, OTHER)) {
             test.operator().delete("schemas/" + schema);
-            try (Connection owner = TestCluster.connectAs("postgres"); Statement sql = owner.createStatement()) {
+            try (Connection owner = TestCluster.connectAs("postgres");
+                    Statement sql = owner.createStatement()) {
                 sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }

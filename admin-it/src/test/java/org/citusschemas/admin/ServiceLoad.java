@@ -63,8 +63,10 @@ final class ServiceLoad implements AutoCloseable {
         loop("POST /users", () -> {
             int i = n.incrementAndGet();
             usersSent.addAndGet(2);
-            HttpReply reply = users.postJson("users", "[{\"name\":\"" + prefix + i + "a\",\"email\":\"" + prefix + i
-                    + "a@example.com\"},{\"name\":\"" + prefix + i + "b\",\"email\":\"" + prefix + i + "b@example.com\"}]");
+            HttpReply reply = users.postJson(
+                    "users",
+                    "[{\"name\":\"" + prefix + i + "a\",\"email\":\"" + prefix + i + "a@example.com\"},{\"name\":\""
+                            + prefix + i + "b\",\"email\":\"" + prefix + i + "b@example.com\"}]");
             if (reply.status() == 201) {
                 reply.object().getJsonArray("user_ids").forEach(id -> userIds.add(((JsonNumber) id).longValue()));
             }
@@ -93,7 +95,8 @@ final class ServiceLoad implements AutoCloseable {
                 try {
                     HttpReply failure = call.failure();
                     if (failure != null) {
-                        failures.add(new Failure(Instant.now(), name, failure.status(), failure.contentType(), failure.body()));
+                        failures.add(new Failure(
+                                Instant.now(), name, failure.status(), failure.contentType(), failure.body()));
                     }
                 } catch (RuntimeException e) {
                     failures.add(new Failure(Instant.now(), name, 0, "", e.toString()));
@@ -164,8 +167,8 @@ final class ServiceLoad implements AutoCloseable {
         assertEquals(acknowledged.size(), new HashSet<>(acknowledged).size(), "no id acknowledged twice");
         int storedUnacknowledged;
         try (Connection users = TestCluster.connectAs("userservice")) {
-            try (PreparedStatement query = users.prepareStatement(
-                    "SELECT count(*), count(DISTINCT id) FROM users WHERE id = ANY (?)")) {
+            try (PreparedStatement query =
+                    users.prepareStatement("SELECT count(*), count(DISTINCT id) FROM users WHERE id = ANY (?)")) {
                 Array ids = users.createArrayOf("bigint", acknowledged.toArray());
                 query.setArray(1, ids);
                 try (ResultSet row = query.executeQuery()) {
@@ -176,8 +179,8 @@ final class ServiceLoad implements AutoCloseable {
             }
             Set<Long> stored = new HashSet<>();
             Set<String> names = new HashSet<>();
-            try (PreparedStatement query = users.prepareStatement(
-                    "SELECT id, name FROM users WHERE name LIKE ? || '%'")) {
+            try (PreparedStatement query =
+                    users.prepareStatement("SELECT id, name FROM users WHERE name LIKE ? || '%'")) {
                 query.setString(1, prefix);
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
@@ -191,10 +194,12 @@ final class ServiceLoad implements AutoCloseable {
             storedUnacknowledged = stored.size() - acknowledged.size();
         }
         long times = TestCluster.count("timeservice", "query_details") - timesBefore;
-        assertTrue(times >= timeCalls.get() && times <= timeCalls.get() + timeFailures.get(),
+        assertTrue(
+                times >= timeCalls.get() && times <= timeCalls.get() + timeFailures.get(),
                 () -> times + " times stored for " + timeCalls + " acknowledged and " + timeFailures + " failed calls");
         long pings = TestCluster.count("pingservice", "ping_results") - pingsBefore;
-        assertTrue(pings >= pingCalls.get() && pings <= pingCalls.get() + pingFailures.get(),
+        assertTrue(
+                pings >= pingCalls.get() && pings <= pingCalls.get() + pingFailures.get(),
                 () -> pings + " pings stored for " + pingCalls + " acknowledged and " + pingFailures + " failed calls");
         return storedUnacknowledged + (int) (times - timeCalls.get()) + (int) (pings - pingCalls.get());
     }

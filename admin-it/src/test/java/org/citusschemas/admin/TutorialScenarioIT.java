@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.citusschemas.it.CitusRequirement;
 import org.citusschemas.it.HttpReply;
-import org.citusschemas.it.TestCluster.Node;
 import org.citusschemas.it.TestCluster;
+import org.citusschemas.it.TestCluster.Node;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +30,8 @@ class TutorialScenarioIT extends AdminServer {
 
     @Test
     void rebalancesByDiskSizeWhileTheServicesKeepServingAndLoseNothing() throws Exception {
-        CitusRequirement.assumeInstalled("TutorialScenarioIT.rebalancesByDiskSizeWhileTheServicesKeepServingAndLoseNothing");
+        CitusRequirement.assumeInstalled(
+                "TutorialScenarioIT.rebalancesByDiskSizeWhileTheServicesKeepServingAndLoseNothing");
 
         Map<String, Node> start = placement();
         assertTrue(start.keySet().containsAll(List.of("userservice", "timeservice", "pingservice")), start::toString);
@@ -38,12 +39,14 @@ class TutorialScenarioIT extends AdminServer {
 
         // The user schema must share its worker for the rebalance to have something to do.
         Node userNode = start.get("userservice");
-        if (!start.get("pingservice").equals(userNode) && !start.get("timeservice").equals(userNode)) {
+        if (!start.get("pingservice").equals(userNode)
+                && !start.get("timeservice").equals(userNode)) {
             HttpReply moved = operator().postJson("schemas/pingservice/move", moveBody(userNode, "block_writes"));
             assertEquals(200, moved.status(), moved::toString);
         }
 
-        try (Connection users = TestCluster.connectAs("userservice"); Statement grow = users.createStatement()) {
+        try (Connection users = TestCluster.connectAs("userservice");
+                Statement grow = users.createStatement()) {
             grow.executeUpdate("INSERT INTO users (name, email) SELECT 'grown' || g, 'grown' || g || '@example.com' "
                     + "FROM generate_series(1, " + GROWTH_ROWS + ") g");
         }
@@ -73,15 +76,24 @@ class TutorialScenarioIT extends AdminServer {
             load.stop();
 
             assertEquals(List.of(), load.failures(), "failed requests during the rebalance");
-            assertTrue(load.timeCalls() > 0 && load.pingCalls() > 0 && !load.userIds().isEmpty(), load::toString);
+            assertTrue(
+                    load.timeCalls() > 0
+                            && load.pingCalls() > 0
+                            && !load.userIds().isEmpty(),
+                    load::toString);
             assertEquals(0, load.assertStoredExactlyOnce(timesBefore, pingsBefore), "every write was acknowledged");
-            assertEquals(usersBefore + load.userIds().size(), TestCluster.count("userservice", "users"), "users before and during");
+            assertEquals(
+                    usersBefore + load.userIds().size(),
+                    TestCluster.count("userservice", "users"),
+                    "users before and during");
         }
 
         Map<String, Node> end = placement();
         assertNotEquals(end.get("userservice"), end.get("timeservice"), end::toString);
         assertEquals(end.get("timeservice"), end.get("pingservice"), () -> "time and ping together: " + end);
-        assertEquals(1, end.values().stream().filter(end.get("userservice")::equals).count(),
+        assertEquals(
+                1,
+                end.values().stream().filter(end.get("userservice")::equals).count(),
                 () -> "the user schema alone on its worker: " + end);
     }
 }

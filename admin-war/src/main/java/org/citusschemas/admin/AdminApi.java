@@ -9,5 +9,4 @@ import jakarta.ws.rs.core.Application;
  * true to the resources by OpenApiDocumentTest.
  */
 @ApplicationPath("/")
-public class AdminApi extends Application {
-}
+public class AdminApi extends Application {}

@@ -14,7 +14,9 @@ class OpenApiDocumentTest {
 
     @Test
     void describesEveryOperationAsTheCodeDoesIt() {
-        OpenApiContract.assertDescribes(OpenApiContract.document(), Problem.class,
+        OpenApiContract.assertDescribes(
+                OpenApiContract.document(),
+                Problem.class,
                 (verb, path) -> path.equals("/session") ? null : verb.equals("GET") ? "reader" : "operator",
                 ConsoleResource.class);
     }

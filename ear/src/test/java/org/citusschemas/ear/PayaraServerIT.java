@@ -49,8 +49,7 @@ class PayaraServerIT {
     static int portBase;
     static ServiceClient server;
 
-    record Run(int exit, String output) {
-    }
+    record Run(int exit, String output) {}
 
     static Run run(Map<String, String> env, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -66,8 +65,8 @@ class PayaraServerIT {
     }
 
     static Run asadmin(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ASADMIN.toString(), "--host", "127.0.0.1", "--port",
-                String.valueOf(portBase + 48)));
+        List<String> command = new ArrayList<>(
+                List.of(ASADMIN.toString(), "--host", "127.0.0.1", "--port", String.valueOf(portBase + 48)));
         command.addAll(List.of(arguments));
         return run(Map.of(), command.toArray(String[]::new));
     }
@@ -81,20 +80,37 @@ class PayaraServerIT {
     static void startADomainAndDeployTheEar() throws Exception {
         portBase = freePortBase();
         run(Map.of(), ASADMIN.toString(), "delete-domain", DOMAIN);
-        ok(run(Map.of(), ASADMIN.toString(), "create-domain", "--portbase", String.valueOf(portBase),
-                "--nopassword=true", DOMAIN));
+        ok(run(
+                Map.of(),
+                ASADMIN.toString(),
+                "create-domain",
+                "--portbase",
+                String.valueOf(portBase),
+                "--nopassword=true",
+                DOMAIN));
         neverPhoneHome();
         ok(run(Map.of(), ASADMIN.toString(), "start-domain", DOMAIN));
         ok(asadmin("set-hazelcast-configuration", "--enabled", "false"));
 
-        ok(run(Map.of("ASADMIN", ASADMIN.toString(),
-                        "ASADMIN_OPTS", "--host 127.0.0.1 --port " + (portBase + 48),
-                        "POSTGRESQL_JAR", System.getProperty("postgresql.jar"),
-                        "CLUSTER_DIR", System.getProperty("cluster.dir"),
-                        "CLUSTER_PORT", System.getProperty("cluster.port"),
-                        "CLUSTER_DB", System.getProperty("cluster.db")),
-                System.getProperty("payara.server.setup"), "setup", System.getProperty("ear.file")));
-        server = new ServiceClient(URI.create("http://127.0.0.1:" + (portBase + 80) + "/").toURL());
+        ok(run(
+                Map.of(
+                        "ASADMIN",
+                        ASADMIN.toString(),
+                        "ASADMIN_OPTS",
+                        "--host 127.0.0.1 --port " + (portBase + 48),
+                        "POSTGRESQL_JAR",
+                        System.getProperty("postgresql.jar"),
+                        "CLUSTER_DIR",
+                        System.getProperty("cluster.dir"),
+                        "CLUSTER_PORT",
+                        System.getProperty("cluster.port"),
+                        "CLUSTER_DB",
+                        System.getProperty("cluster.db")),
+                System.getProperty("payara.server.setup"),
+                "setup",
+                System.getProperty("ear.file")));
+        server = new ServiceClient(
+                URI.create("http://127.0.0.1:" + (portBase + 80) + "/").toURL());
     }
 
     @AfterAll
@@ -106,8 +122,8 @@ class PayaraServerIT {
     static void neverPhoneHome() throws IOException {
         Path config = HOME.resolve("glassfish/domains/" + DOMAIN + "/config/domain.xml");
         String xml = Files.readString(config);
-        String disabled = xml.replaceAll("<phone-home-runtime-configuration([^>]*?)>",
-                "<phone-home-runtime-configuration$1 enabled=\"false\">");
+        String disabled = xml.replaceAll(
+                "<phone-home-runtime-configuration([^>]*?)>", "<phone-home-runtime-configuration$1 enabled=\"false\">");
         assertTrue(disabled.contains("enabled=\"false\""), "phone home found in domain.xml");
         Files.writeString(config, disabled);
     }
@@ -115,7 +131,8 @@ class PayaraServerIT {
     static int freePortBase() {
         return IntStream.iterate(28000, base -> base < 60000, base -> base + 100)
                 .filter(base -> IntStream.of(OFFSETS).allMatch(offset -> free(base + offset)))
-                .findFirst().orElseThrow(() -> new AssertionError("no free port range for a domain"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no free port range for a domain"));
     }
 
     static boolean free(int port) {
@@ -145,7 +162,8 @@ class PayaraServerIT {
     @Test
     void servesEachWarsOpenApiDocumentAtItsContextRoot() throws Exception {
         for (String war : List.of("user", "time", "ping", "admin")) {
-            OpenApiContract.assertServed(server.sibling(war).base().toURL(),
+            OpenApiContract.assertServed(
+                    server.sibling(war).base().toURL(),
                     Path.of("..", war + "-war", "src/main/resources", OpenApiContract.DOCUMENT));
         }
         assertProblem(server.get("openapi"), 404);
@@ -166,10 +184,13 @@ class PayaraServerIT {
     void servesTheAdminApiBehindItsLogin() throws Exception {
         ServiceClient admin = server.sibling("admin");
         assertProblem(admin.get("schemas"), 401);
-        HttpReply schemas = admin.as("operator", System.getenv("ADMIN_OPERATOR_PASSWORD")).get("schemas");
+        HttpReply schemas =
+                admin.as("operator", System.getenv("ADMIN_OPERATOR_PASSWORD")).get("schemas");
         if (TestCluster.isCitus("citusadmin")) {
             assertEquals(200, schemas.status(), schemas::toString);
-            List<String> names = schemas.array().stream().map(s -> s.asJsonObject().getString("name")).toList();
+            List<String> names = schemas.array().stream()
+                    .map(s -> s.asJsonObject().getString("name"))
+                    .toList();
             assertTrue(names.containsAll(List.of("userservice", "timeservice", "pingservice")), names::toString);
         } else {
             assertProblem(schemas, 503);
@@ -182,12 +203,13 @@ class PayaraServerIT {
         assertEquals(200, page.status(), page::toString);
         assertTrue(page.body().contains("console/console.js"), page::toString);
         assertEquals(200, admin.get("console/console.js").status());
-        HttpReply login = admin.postJson("session",
-                "{\"user\":\"reader\",\"password\":\"" + System.getenv("ADMIN_READER_PASSWORD") + "\"}");
+        HttpReply login = admin.postJson(
+                "session", "{\"user\":\"reader\",\"password\":\"" + System.getenv("ADMIN_READER_PASSWORD") + "\"}");
         assertEquals(200, login.status(), login::toString);
         String cookie = login.header("Set-Cookie").orElseThrow();
         assertTrue(cookie.contains("Path=/admin"), cookie);
-        HttpReply nodes = admin.send("GET", "nodes", null, null, java.util.Map.of("Cookie", cookie.substring(0, cookie.indexOf(';'))));
+        HttpReply nodes = admin.send(
+                "GET", "nodes", null, null, java.util.Map.of("Cookie", cookie.substring(0, cookie.indexOf(';'))));
         assertEquals(TestCluster.isCitus("citusadmin") ? 200 : 503, nodes.status(), nodes::toString);
     }
 
@@ -209,7 +231,9 @@ class PayaraServerIT {
             String password = ok(asadmin("get", "resources.jdbc-connection-pool." + role + "-pool.property.password"))
                     .output();
             assertTrue(password.contains("${ALIAS=" + role + "-db}"), password);
-            String validation = ok(asadmin("get", "resources.jdbc-connection-pool." + role + "-pool.is-connection-validation-required"))
+            String validation = ok(asadmin(
+                            "get",
+                            "resources.jdbc-connection-pool." + role + "-pool.is-connection-validation-required"))
                     .output();
             assertTrue(validation.contains("=true"), validation);
         }
@@ -217,11 +241,20 @@ class PayaraServerIT {
 
     @Test
     void describesEachPoolByItsRoleAndTheWarThatUsesIt() throws Exception {
-        Map<String, String> wars = Map.of("userservice", "user-war", "timeservice", "time-war",
-                "pingservice", "ping-war", "citusadmin", "admin-war");
+        Map<String, String> wars = Map.of(
+                "userservice",
+                "user-war",
+                "timeservice",
+                "time-war",
+                "pingservice",
+                "ping-war",
+                "citusadmin",
+                "admin-war");
         for (String role : ROLES) {
-            String description = ok(asadmin("get", "resources.jdbc-connection-pool." + role + "-pool.description")).output();
-            assertTrue(description.contains("Database role " + role + " for " + wars.get(role) + " (jdbc/" + role + ")"),
+            String description = ok(asadmin("get", "resources.jdbc-connection-pool." + role + "-pool.description"))
+                    .output();
+            assertTrue(
+                    description.contains("Database role " + role + " for " + wars.get(role) + " (jdbc/" + role + ")"),
                     description);
         }
     }
@@ -242,7 +275,10 @@ class PayaraServerIT {
     void answersPathsOutsideEveryApplicationAsProblems() {
         for (String method : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
             for (String path : List.of("", "users", "nowhere/at/all", "problems/500")) {
-                HttpReply reply = server.send(method, path, method.equals("GET") ? null : "application/json",
+                HttpReply reply = server.send(
+                        method,
+                        path,
+                        method.equals("GET") ? null : "application/json",
                         method.equals("GET") ? null : "{}");
                 assertProblem(reply, 404);
                 assertEquals("Nothing at /" + path, reply.object().getString("detail"), reply::toString);
@@ -261,13 +297,22 @@ class PayaraServerIT {
 
     @Test
     void settingUpTheDomainAgainChangesNothing() throws Exception {
-        Run again = ok(run(Map.of("ASADMIN", ASADMIN.toString(),
-                        "ASADMIN_OPTS", "--host 127.0.0.1 --port " + (portBase + 48),
-                        "POSTGRESQL_JAR", System.getProperty("postgresql.jar"),
-                        "CLUSTER_DIR", System.getProperty("cluster.dir"),
-                        "CLUSTER_PORT", System.getProperty("cluster.port"),
-                        "CLUSTER_DB", System.getProperty("cluster.db")),
-                System.getProperty("payara.server.setup"), "setup"));
+        Run again = ok(run(
+                Map.of(
+                        "ASADMIN",
+                        ASADMIN.toString(),
+                        "ASADMIN_OPTS",
+                        "--host 127.0.0.1 --port " + (portBase + 48),
+                        "POSTGRESQL_JAR",
+                        System.getProperty("postgresql.jar"),
+                        "CLUSTER_DIR",
+                        System.getProperty("cluster.dir"),
+                        "CLUSTER_PORT",
+                        System.getProperty("cluster.port"),
+                        "CLUSTER_DB",
+                        System.getProperty("cluster.db")),
+                System.getProperty("payara.server.setup"),
+                "setup"));
         assertTrue(again.output().contains("has already: create-jdbc-connection-pool"), again.output());
         assertTrue(again.output().contains("has already: set-openapi-configuration --enabled=false"), again.output());
         assertTrue(!again.output().contains("applying"), again.output());
@@ -289,19 +334,39 @@ class PayaraServerIT {
         Files.writeString(source, tls.keystorePassword());
         Files.writeString(master, "changeit");
         try {
-            ok(run(Map.of(), Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-importkeystore",
-                    "-noprompt", "-srckeystore", tls.keystore().toString(), "-srcstoretype", "PKCS12",
-                    "-srcstorepass:file", source.toString(), "-srcalias", "admin",
-                    "-destkeystore", keystore.toString(), "-deststoretype", "PKCS12",
-                    "-deststorepass:file", master.toString(), "-destalias", "citus-admin"));
+            ok(run(
+                    Map.of(),
+                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-importkeystore",
+                    "-noprompt",
+                    "-srckeystore",
+                    tls.keystore().toString(),
+                    "-srcstoretype",
+                    "PKCS12",
+                    "-srcstorepass:file",
+                    source.toString(),
+                    "-srcalias",
+                    "admin",
+                    "-destkeystore",
+                    keystore.toString(),
+                    "-deststoretype",
+                    "PKCS12",
+                    "-deststorepass:file",
+                    master.toString(),
+                    "-destalias",
+                    "citus-admin"));
         } finally {
             Files.delete(source);
             Files.delete(master);
         }
-        ok(asadmin("set", "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.cert-nickname=citus-admin"));
+        ok(
+                asadmin(
+                        "set",
+                        "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.cert-nickname=citus-admin"));
         ok(run(Map.of(), ASADMIN.toString(), "restart-domain", DOMAIN));
 
-        ServiceClient https = ServiceClient.overHttps("localhost", portBase + 81, tls.certificate()).sibling("admin");
+        ServiceClient https = ServiceClient.overHttps("localhost", portBase + 81, tls.certificate())
+                .sibling("admin");
         // restart-domain returns before the applications are loaded again.
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         HttpReply ready = https.getOrNull("/health/ready");
@@ -310,8 +375,11 @@ class PayaraServerIT {
             ready = https.getOrNull("/health/ready");
         }
         HttpReply readyAtLast = ready;
-        assertTrue(readyAtLast != null && readyAtLast.status() == 200, () -> "the admin API after the restart: " + readyAtLast);
-        HttpReply session = https.as("operator", System.getenv("ADMIN_OPERATOR_PASSWORD")).get("session");
+        assertTrue(
+                readyAtLast != null && readyAtLast.status() == 200,
+                () -> "the admin API after the restart: " + readyAtLast);
+        HttpReply session =
+                https.as("operator", System.getenv("ADMIN_OPERATOR_PASSWORD")).get("session");
         assertEquals(200, session.status(), session::toString);
         assertEquals("operator", session.object().getString("user"), session::toString);
         assertTrue(session.header("Strict-Transport-Security").isPresent(), () -> "HSTS over HTTPS: " + session);

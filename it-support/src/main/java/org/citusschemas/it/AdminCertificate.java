@@ -47,7 +47,10 @@ public record AdminCertificate(Path dir) {
     }
 
     public String keystorePassword() throws IOException {
-        return Files.readAllLines(properties()).stream().filter(line -> line.startsWith(PASSWORD_PROPERTY))
-                .findFirst().orElseThrow().substring(PASSWORD_PROPERTY.length());
+        return Files.readAllLines(properties()).stream()
+                .filter(line -> line.startsWith(PASSWORD_PROPERTY))
+                .findFirst()
+                .orElseThrow()
+                .substring(PASSWORD_PROPERTY.length());
     }
 }

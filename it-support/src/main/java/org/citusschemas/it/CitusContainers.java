@@ -99,13 +99,14 @@ public final class CitusContainers implements AutoCloseable {
                     }
                     labels.put(LABEL, String.valueOf(port));
                     create.withLabels(labels);
-                }).build());
+                })
+                .build());
         try {
             for (int i = 0; i < NODES.size(); i++) {
                 String name = NODES.get(i);
                 int hostPort = port + i;
                 PostgreSQLContainer node = new PostgreSQLContainer(
-                        DockerImageName.parse(image()).asCompatibleSubstituteFor("postgres"))
+                                DockerImageName.parse(image()).asCompatibleSubstituteFor("postgres"))
                         .withNetwork(cluster.network)
                         .withNetworkAliases(name)
                         .withDatabaseName(database)
@@ -113,12 +114,15 @@ public final class CitusContainers implements AutoCloseable {
                         .withPassword(superuserPassword)
                         .withLabel(LABEL, String.valueOf(port))
                         // Logical decoding lets Citus move a schema while it keeps taking writes.
-                        .withCommand("postgres", "-c", "wal_level=logical", "-c", "max_connections=200", "-c", "fsync=off")
+                        .withCommand(
+                                "postgres", "-c", "wal_level=logical", "-c", "max_connections=200", "-c", "fsync=off")
                         .withStartupTimeout(Duration.ofMinutes(2))
                         .withCreateContainerCmdModifier(create -> {
                             create.withHostName(name);
-                            create.getHostConfig().withPublishAllPorts(false).withPortBindings(new PortBinding(
-                                    Ports.Binding.bindIpAndPort(HOST, hostPort), ExposedPort.tcp(5432)));
+                            create.getHostConfig()
+                                    .withPublishAllPorts(false)
+                                    .withPortBindings(new PortBinding(
+                                            Ports.Binding.bindIpAndPort(HOST, hostPort), ExposedPort.tcp(5432)));
                         });
                 cluster.nodes.put(name, node);
             }
@@ -134,11 +138,20 @@ public final class CitusContainers implements AutoCloseable {
     private static void sweepLeftovers(int port) {
         DockerClient docker = DockerClientFactory.instance().client();
         Map<String, String> label = Map.of(LABEL, String.valueOf(port));
-        for (Container leftover : docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec()) {
-            System.out.println("[test cluster] removing " + String.join(",", leftover.getNames()) + ", left by an earlier run");
-            docker.removeContainerCmd(leftover.getId()).withForce(true).withRemoveVolumes(true).exec();
+        for (Container leftover : docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(label)
+                .exec()) {
+            System.out.println(
+                    "[test cluster] removing " + String.join(",", leftover.getNames()) + ", left by an earlier run");
+            docker.removeContainerCmd(leftover.getId())
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec();
         }
-        for (var network : docker.listNetworksCmd().withFilter("label", List.of(LABEL + "=" + port)).exec()) {
+        for (var network : docker.listNetworksCmd()
+                .withFilter("label", List.of(LABEL + "=" + port))
+                .exec()) {
             System.out.println("[test cluster] removing network " + network.getName() + ", left by an earlier run");
             docker.removeNetworkCmd(network.getId()).exec();
         }
@@ -154,7 +167,11 @@ public final class CitusContainers implements AutoCloseable {
 
     /** Stops a node as a failed host would stop: its connections close, its name stops resolving. */
     public void stop(String node) {
-        DockerClientFactory.instance().client().stopContainerCmd(id(node)).withTimeout(30).exec();
+        DockerClientFactory.instance()
+                .client()
+                .stopContainerCmd(id(node))
+                .withTimeout(30)
+                .exec();
     }
 
     /** Starts a stopped node again, with its data, on the same published port. */
@@ -184,18 +201,27 @@ public final class CitusContainers implements AutoCloseable {
      * stays published, so a test still reaches it directly.
      */
     public void disconnect(String node) {
-        DockerClientFactory.instance().client().disconnectFromNetworkCmd()
-                .withContainerId(id(node)).withNetworkId(network.getId()).exec();
+        DockerClientFactory.instance()
+                .client()
+                .disconnectFromNetworkCmd()
+                .withContainerId(id(node))
+                .withNetworkId(network.getId())
+                .exec();
     }
 
     /** Connects a node cut off by {@link #disconnect} again, under its name on the network. */
     public void reconnect(String node) {
         DockerClient docker = DockerClientFactory.instance().client();
-        var networks = docker.inspectContainerCmd(id(node)).exec().getNetworkSettings().getNetworks();
-        boolean connected = networks.values().stream().anyMatch(n -> network.getId().equals(n.getNetworkID()));
+        var networks =
+                docker.inspectContainerCmd(id(node)).exec().getNetworkSettings().getNetworks();
+        boolean connected =
+                networks.values().stream().anyMatch(n -> network.getId().equals(n.getNetworkID()));
         if (!connected) {
-            docker.connectToNetworkCmd().withContainerId(id(node)).withNetworkId(network.getId())
-                    .withContainerNetwork(new ContainerNetwork().withAliases(node)).exec();
+            docker.connectToNetworkCmd()
+                    .withContainerId(id(node))
+                    .withNetworkId(network.getId())
+                    .withContainerNetwork(new ContainerNetwork().withAliases(node))
+                    .exec();
         }
     }
 

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class CitusRequirement {
 
-    private CitusRequirement() {
-    }
+    private CitusRequirement() {}
 
     /** Skips the calling test, loudly, unless the test run's cluster runs Citus. */
     public static void assumeInstalled(String test) {
@@ -22,11 +21,12 @@ public final class CitusRequirement {
                     ? "the test cluster runs plain PostgreSQL (CLUSTER_MODE=postgres). Unset CLUSTER_MODE to run it "
                             + "against a real Citus cluster."
                     : mode == null
-                    ? "this test run has no cluster: the managed-like cluster it asks for is built from the Citus "
-                            + "extension in this machine's PostgreSQL, which is not installed (no /usr/lib/postgresql/<major>/lib/citus.so, nor in pg_config --pkglibdir)."
-                    : "this machine has no Citus: neither Docker with the " + CitusContainers.image() + " image nor "
-                            + "the Citus extension in its PostgreSQL. Install Docker (or Citus for PostgreSQL 15) to run it "
-                            + "against a real Citus cluster.";
+                            ? "this test run has no cluster: the managed-like cluster it asks for is built from the Citus "
+                                    + "extension in this machine's PostgreSQL, which is not installed (no /usr/lib/postgresql/<major>/lib/citus.so, nor in pg_config --pkglibdir)."
+                            : "this machine has no Citus: neither Docker with the " + CitusContainers.image()
+                                    + " image nor "
+                                    + "the Citus extension in its PostgreSQL. Install Docker (or Citus for PostgreSQL 15) to run it "
+                                    + "against a real Citus cluster.";
             skipLoudly("NEEDS CITUS", test, why);
         }
     }
@@ -34,8 +34,11 @@ public final class CitusRequirement {
     /** Skips the calling test, loudly, unless the test run's cluster runs in containers. */
     public static void assumeContainers(String test) {
         if (TestCluster.mode() != ClusterMode.CONTAINERS) {
-            skipLoudly("NEEDS CONTAINERS", test, "the test cluster runs in " + TestCluster.mode()
-                    + " mode, not in containers of " + CitusContainers.image() + " (Docker, or CLUSTER_MODE=containers).");
+            skipLoudly(
+                    "NEEDS CONTAINERS",
+                    test,
+                    "the test cluster runs in " + TestCluster.mode() + " mode, not in containers of "
+                            + CitusContainers.image() + " (Docker, or CLUSTER_MODE=containers).");
         }
     }
 

@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
  * own cluster.
  */
 public enum ClusterMode {
-    CONTAINERS, LOCAL, POSTGRES, MANAGED;
+    CONTAINERS,
+    LOCAL,
+    POSTGRES,
+    MANAGED;
 
     /** The launcher's name for the mode (its CLUSTER_MODE). */
     public String launcherName() {
@@ -32,7 +35,9 @@ public enum ClusterMode {
      */
     static Choice choose() {
         if (Boolean.getBoolean("cluster.managed")) {
-            return ManagedLikeCluster.unavailableBecause() == null ? new Choice(MANAGED, "asked for by cluster.managed") : null;
+            return ManagedLikeCluster.unavailableBecause() == null
+                    ? new Choice(MANAGED, "asked for by cluster.managed")
+                    : null;
         }
         String asked = System.getenv().getOrDefault("CLUSTER_MODE", "auto").toLowerCase(Locale.ROOT);
         switch (asked) {
@@ -45,8 +50,9 @@ public enum ClusterMode {
             case "local":
             case "citus":
                 if (!citusInstalled()) {
-                    throw new IllegalStateException("CLUSTER_MODE=local, but the Citus extension is not installed in "
-                            + "this machine's PostgreSQL (no /usr/lib/postgresql/<major>/lib/citus.so, nor in pg_config --pkglibdir)");
+                    throw new IllegalStateException(
+                            "CLUSTER_MODE=local, but the Citus extension is not installed in "
+                                    + "this machine's PostgreSQL (no /usr/lib/postgresql/<major>/lib/citus.so, nor in pg_config --pkglibdir)");
                 }
                 return new Choice(LOCAL, "forced by CLUSTER_MODE=local");
             case "postgres":
@@ -61,7 +67,8 @@ public enum ClusterMode {
                 }
                 return new Choice(POSTGRES, "no containers (" + noContainers + ") and no local Citus");
             default:
-                throw new IllegalStateException("CLUSTER_MODE must be auto, containers, local or postgres, not '" + asked + "'");
+                throw new IllegalStateException(
+                        "CLUSTER_MODE must be auto, containers, local or postgres, not '" + asked + "'");
         }
     }
 
@@ -70,8 +77,7 @@ public enum ClusterMode {
         return "postgres".equalsIgnoreCase(System.getenv("CLUSTER_MODE"));
     }
 
-    record Choice(ClusterMode mode, String why) {
-    }
+    record Choice(ClusterMode mode, String why) {}
 
     /** Whether this machine's PostgreSQL has the Citus extension (see {@link #citusBinDir()}). */
     public static boolean citusInstalled() {
@@ -87,8 +93,10 @@ public enum ClusterMode {
         Path root = Path.of(System.getenv().getOrDefault("PG_ROOT", "/usr/lib/postgresql"));
         try (var majors = Files.list(root)) {
             Path newest = majors.filter(dir -> dir.getFileName().toString().matches("\\d+"))
-                    .filter(dir -> Files.isRegularFile(dir.resolve("lib/citus.so")) && Files.isExecutable(dir.resolve("bin/postgres")))
-                    .max(java.util.Comparator.comparingInt(dir -> Integer.parseInt(dir.getFileName().toString())))
+                    .filter(dir -> Files.isRegularFile(dir.resolve("lib/citus.so"))
+                            && Files.isExecutable(dir.resolve("bin/postgres")))
+                    .max(java.util.Comparator.comparingInt(
+                            dir -> Integer.parseInt(dir.getFileName().toString())))
                     .orElse(null);
             if (newest != null) {
                 return newest.resolve("bin");
@@ -98,14 +106,17 @@ public enum ClusterMode {
         }
         try {
             String libdir = pgConfig("--pkglibdir");
-            return libdir != null && Files.isRegularFile(Path.of(libdir, "citus.so")) ? Path.of(pgConfig("--bindir")) : null;
+            return libdir != null && Files.isRegularFile(Path.of(libdir, "citus.so"))
+                    ? Path.of(pgConfig("--bindir"))
+                    : null;
         } catch (Exception e) {
             return null;
         }
     }
 
     private static String pgConfig(String what) throws Exception {
-        Process pgConfig = new ProcessBuilder("pg_config", what).redirectErrorStream(true).start();
+        Process pgConfig =
+                new ProcessBuilder("pg_config", what).redirectErrorStream(true).start();
         String answer = new String(pgConfig.getInputStream().readAllBytes()).trim();
         return pgConfig.waitFor(10, TimeUnit.SECONDS) && pgConfig.exitValue() == 0 ? answer : null;
     }

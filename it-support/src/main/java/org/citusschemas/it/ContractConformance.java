@@ -33,13 +33,15 @@ final class ContractConformance {
 
     /** The WARs, as the tests deploy them: each at its name. */
     private static final Pattern WAR = Pattern.compile("^/(user-war|time-war|ping-war|admin-war)(/.*)?$");
+
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private ContractConformance() {
-    }
+    private ContractConformance() {}
 
     /** Fails when the answer is not one the WAR's document allows for the operation asked. */
     static void check(HttpResponse<String> response) {
@@ -63,22 +65,31 @@ final class ContractConformance {
         if (!response.body().isEmpty()) {
             answer.withBody(response.body());
         }
-        ValidationReport report = validator.get().validateResponse(path,
-                Request.Method.valueOf(request.method().toUpperCase(Locale.ROOT)), answer.build());
+        ValidationReport report = validator
+                .get()
+                .validateResponse(
+                        path, Request.Method.valueOf(request.method().toUpperCase(Locale.ROOT)), answer.build());
         if (report.hasErrors()) {
-            throw new AssertionError("The answer to " + request.method() + " " + request.uri().getRawPath() + " ("
-                    + response.statusCode() + ", " + response.headers().firstValue("Content-Type").orElse("no content type")
-                    + ") is not one /" + war.group(1) + "/openapi allows: " + report.getMessages().stream()
-                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                    .map(m -> m.getKey() + ": " + m.getMessage()).collect(Collectors.joining("; "))
-                    + "\nbody: " + response.body());
+            throw new AssertionError(
+                    "The answer to " + request.method() + " " + request.uri().getRawPath() + " ("
+                            + response.statusCode() + ", "
+                            + response.headers().firstValue("Content-Type").orElse("no content type")
+                            + ") is not one /" + war.group(1) + "/openapi allows: "
+                            + report.getMessages().stream()
+                                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                                    .map(m -> m.getKey() + ": " + m.getMessage())
+                                    .collect(Collectors.joining("; "))
+                            + "\nbody: " + response.body());
         }
     }
 
     /** The document the WAR serves, or none (a server that serves none: nothing to check). */
     private static Optional<OpenApiInteractionValidator> validator(URI document) {
         try {
-            HttpResponse<String> served = HTTP.send(HttpRequest.newBuilder(document).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> served = HTTP.send(
+                    HttpRequest.newBuilder(document)
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (served.statusCode() != 200) {
                 return Optional.empty();

@@ -14,7 +14,9 @@ import java.util.List;
 public final class DatabaseSnapshot {
 
     private static final List<List<String>> TABLES = List.of(
-            List.of("userservice", "users"), List.of("timeservice", "query_details"), List.of("pingservice", "ping_results"));
+            List.of("userservice", "users"),
+            List.of("timeservice", "query_details"),
+            List.of("pingservice", "ping_results"));
 
     private static final String CITUS = """
             SELECT string_agg(line, E'\\n' ORDER BY line) FROM (
@@ -26,19 +28,26 @@ public final class DatabaseSnapshot {
                 UNION ALL SELECT 'role ' || rolname FROM pg_roles
                 UNION ALL SELECT 'namespace ' || nspname FROM pg_namespace) lines(line)""";
 
-    private DatabaseSnapshot() {
-    }
+    private DatabaseSnapshot() {}
 
     public static String now() {
         StringBuilder snapshot = new StringBuilder();
         try {
             for (List<String> table : TABLES) {
-                try (Connection connection = TestCluster.connectAs(table.get(0)); Statement sql = connection.createStatement();
-                     ResultSet row = sql.executeQuery("SELECT count(*), coalesce(max(id), 0), md5(coalesce(string_agg(t::text, "
-                             + "',' ORDER BY id), '')) FROM " + table.get(1) + " t")) {
+                try (Connection connection = TestCluster.connectAs(table.get(0));
+                        Statement sql = connection.createStatement();
+                        ResultSet row = sql.executeQuery(
+                                "SELECT count(*), coalesce(max(id), 0), md5(coalesce(string_agg(t::text, "
+                                        + "',' ORDER BY id), '')) FROM " + table.get(1) + " t")) {
                     row.next();
-                    snapshot.append(table.get(1)).append(": ").append(row.getLong(1)).append(" rows, max id ")
-                            .append(row.getLong(2)).append(", digest ").append(row.getString(3)).append('\n');
+                    snapshot.append(table.get(1))
+                            .append(": ")
+                            .append(row.getLong(1))
+                            .append(" rows, max id ")
+                            .append(row.getLong(2))
+                            .append(", digest ")
+                            .append(row.getString(3))
+                            .append('\n');
                 } catch (SQLException e) {
                     if (!"42P01".equals(e.getSQLState())) { // a table of a service this run does not deploy
                         throw e;
@@ -47,8 +56,9 @@ public final class DatabaseSnapshot {
                 }
             }
             if (TestCluster.isCitus("citusadmin")) {
-                try (Connection connection = TestCluster.connectAs("citusadmin"); Statement sql = connection.createStatement();
-                     ResultSet row = sql.executeQuery(CITUS)) {
+                try (Connection connection = TestCluster.connectAs("citusadmin");
+                        Statement sql = connection.createStatement();
+                        ResultSet row = sql.executeQuery(CITUS)) {
                     row.next();
                     snapshot.append(row.getString(1));
                 }

@@ -39,6 +39,7 @@ public final class HostileRequests {
 
     /** How many requests each endpoint gets, at least. */
     public static final int PER_ENDPOINT = 220;
+
     public static final long SEED = Long.getLong("hostile.seed", 20261125L);
 
     /**
@@ -57,8 +58,7 @@ public final class HostileRequests {
         }
     }
 
-    private HostileRequests() {
-    }
+    private HostileRequests() {}
 
     /** Requests whose body, content type or method is wrong (for endpoints that take a body). */
     public static Arbitrary<Request> spoiling(Endpoint endpoint) {
@@ -72,69 +72,127 @@ public final class HostileRequests {
     public static Arbitrary<Request> wrongMethods(Endpoint endpoint) {
         List<String> others = new ArrayList<>(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "BREW", "PROPFIND"));
         others.removeAll(endpoint.methods());
-        return Combinators.combine(Arbitraries.of(others), Arbitraries.of(true, false)).as((method, withBody) ->
-                new Request(method, endpoint.path(), json(), withBody && endpoint.validBody() != null
-                        ? bytes(endpoint.validBody().toString()) : null, "method " + method));
+        return Combinators.combine(Arbitraries.of(others), Arbitraries.of(true, false))
+                .as((method, withBody) -> new Request(
+                        method,
+                        endpoint.path(),
+                        json(),
+                        withBody && endpoint.validBody() != null
+                                ? bytes(endpoint.validBody().toString())
+                                : null,
+                        "method " + method));
     }
 
     static Arbitrary<Request> wrongContentTypes(Endpoint endpoint) {
-        return Arbitraries.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                        "application/json; charset=ISO-8859-1", "application/json; charset=UTF-16", "multipart/form-data",
-                        "application/octet-stream", "text/json", "*/*; q=0")
-                .map(type -> new Request(endpoint.method(), endpoint.path(), Map.of("Content-Type", type),
-                        bytes(endpoint.validBody() == null ? "{}" : endpoint.validBody().toString()), "content type " + type));
+        return Arbitraries.of(
+                        "text/plain",
+                        "application/xml",
+                        "application/x-www-form-urlencoded",
+                        "application/json; charset=ISO-8859-1",
+                        "application/json; charset=UTF-16",
+                        "multipart/form-data",
+                        "application/octet-stream",
+                        "text/json",
+                        "*/*; q=0")
+                .map(type -> new Request(
+                        endpoint.method(),
+                        endpoint.path(),
+                        Map.of("Content-Type", type),
+                        bytes(
+                                endpoint.validBody() == null
+                                        ? "{}"
+                                        : endpoint.validBody().toString()),
+                        "content type " + type));
     }
 
     static Arbitrary<Request> spoiledBodies(Endpoint endpoint) {
         JsonValue valid = endpoint.validBody();
         List<String> fields = new ArrayList<>(object(valid).keySet());
         List<Arbitrary<Request>> kinds = new ArrayList<>(List.of(
-                Combinators.combine(Arbitraries.of(fields), otherTypeValues()).as((field, value) ->
-                        body(endpoint, replaced(valid, field, value, true), "wrong type for " + field)),
-                Arbitraries.of(fields).map(field ->
-                        body(endpoint, replaced(valid, field, Json.createArrayBuilder().add(object(valid).get(field)).build(),
-                                true), "array for " + field)),
-                Combinators.combine(unknownFieldNames(fields), anyValues()).as((field, value) ->
-                        body(endpoint, withField(valid, field, value), "unknown field " + field)),
-                Arbitraries.of(fields).map(field -> body(endpoint, duplicated(valid, field), "repeated field " + field)),
+                Combinators.combine(Arbitraries.of(fields), otherTypeValues())
+                        .as((field, value) ->
+                                body(endpoint, replaced(valid, field, value, true), "wrong type for " + field)),
+                Arbitraries.of(fields)
+                        .map(field -> body(
+                                endpoint,
+                                replaced(
+                                        valid,
+                                        field,
+                                        Json.createArrayBuilder()
+                                                .add(object(valid).get(field))
+                                                .build(),
+                                        true),
+                                "array for " + field)),
+                Combinators.combine(unknownFieldNames(fields), anyValues())
+                        .as((field, value) -> body(endpoint, withField(valid, field, value), "unknown field " + field)),
+                Arbitraries.of(fields)
+                        .map(field -> body(endpoint, duplicated(valid, field), "repeated field " + field)),
                 trailing().map(tail -> body(endpoint, bytes(valid + tail), "content after the document")),
-                Arbitraries.integers().between(1, valid.toString().length() - 1).map(cut ->
-                        body(endpoint, bytes(valid.toString().substring(0, cut)), "document cut at " + cut)),
-                Combinators.combine(stringFields(valid), notUtf8()).as((field, bad) ->
-                        body(endpoint, withBytesIn(valid, field, bad), "bytes that are not UTF-8 in " + field)),
-                Combinators.combine(stringFields(valid), unstorableEscapes()).as((field, escape) ->
-                        body(endpoint, withEscapeIn(valid, field, escape), "unstorable text " + escape + " in " + field)),
+                Arbitraries.integers()
+                        .between(1, valid.toString().length() - 1)
+                        .map(cut ->
+                                body(endpoint, bytes(valid.toString().substring(0, cut)), "document cut at " + cut)),
+                Combinators.combine(stringFields(valid), notUtf8())
+                        .as((field, bad) ->
+                                body(endpoint, withBytesIn(valid, field, bad), "bytes that are not UTF-8 in " + field)),
+                Combinators.combine(stringFields(valid), unstorableEscapes())
+                        .as((field, escape) -> body(
+                                endpoint,
+                                withEscapeIn(valid, field, escape),
+                                "unstorable text " + escape + " in " + field)),
                 Arbitraries.just(body(endpoint, bytes(wrapped(valid)), "wrong shape")),
                 garbage().map(bytes -> body(endpoint, bytes, "random bytes")),
                 Arbitraries.of("", " ", "\n", "null", "{}", "true", "0", "\"\"", "{}{}", "[][]")
-                        .filter(text -> required(endpoint) || !List.of("", " ", "\n", "null", "{}").contains(text))
+                        .filter(text -> required(endpoint)
+                                || !List.of("", " ", "\n", "null", "{}").contains(text))
                         .map(text -> body(endpoint, bytes(text), "body '" + text + "'"))));
-        List<String> checked = strings(valid).stream().filter(f -> !endpoint.freeText().contains(f)).toList();
+        List<String> checked = strings(valid).stream()
+                .filter(f -> !endpoint.freeText().contains(f))
+                .toList();
         if (!checked.isEmpty()) {
-            kinds.add(Combinators.combine(Arbitraries.of(checked), hostileText()).as((field, text) ->
-                    body(endpoint, replaced(valid, field, Json.createValue(text), false), "hostile text in " + field)));
+            kinds.add(Combinators.combine(Arbitraries.of(checked), hostileText())
+                    .as((field, text) -> body(
+                            endpoint,
+                            replaced(valid, field, Json.createValue(text), false),
+                            "hostile text in " + field)));
         }
         return Arbitraries.oneOf(kinds);
     }
 
     /** Requests to paths built from hostile segments (percent-encoded so they reach the application). */
     public static Arbitrary<Request> hostilePaths(String method, String template, JsonValue body) {
-        return hostileSegments().map(segment -> new Request(method, template.replace("{}", segment), json(),
-                body == null ? null : bytes(body.toString()), "path segment " + segment));
+        return hostileSegments()
+                .map(segment -> new Request(
+                        method,
+                        template.replace("{}", segment),
+                        json(),
+                        body == null ? null : bytes(body.toString()),
+                        "path segment " + segment));
     }
 
     /** Requests with a hostile value of a query parameter (never a plain whole number). */
     public static Arbitrary<Request> hostileQueries(String path, String parameter) {
-        return hostileSegments().filter(value -> !value.matches("[0-9]{1,9}")).map(value -> new Request("GET", path + "?" + parameter + "=" + value, Map.of(),
-                null, "query " + parameter + "=" + value));
+        return hostileSegments()
+                .filter(value -> !value.matches("[0-9]{1,9}"))
+                .map(value -> new Request(
+                        "GET",
+                        path + "?" + parameter + "=" + value,
+                        Map.of(),
+                        null,
+                        "query " + parameter + "=" + value));
     }
 
     /**
      * Sends {@code count} generated requests as the given user and checks what a client must get:
      * never a 5xx, never a success, always problem+json; and that the database reads the same after.
      */
-    public static void assertAllRefused(String what, URL application, Map<String, String> login,
-                                        Arbitrary<Request> requests, int count, Supplier<String> database) {
+    public static void assertAllRefused(
+            String what,
+            URL application,
+            Map<String, String> login,
+            Arbitrary<Request> requests,
+            int count,
+            Supplier<String> database) {
         String root = application.getPath().endsWith("/") ? application.getPath() : application.getPath() + "/";
         String before = database.get();
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -142,7 +200,8 @@ public final class HostileRequests {
         for (Request request : sample(requests, count, what)) {
             Map<String, String> headers = new LinkedHashMap<>(login);
             headers.putAll(request.headers());
-            Request sent = new Request(request.method(), root + request.target(), headers, request.body(), request.what());
+            Request sent =
+                    new Request(request.method(), root + request.target(), headers, request.body(), request.what());
             Reply reply = RawHttp.send(application.getPort(), sent);
             statuses.merge(reply.status(), 1, Integer::sum);
             boolean refused = reply.status() >= 400 && reply.status() < 500;
@@ -151,8 +210,11 @@ public final class HostileRequests {
             }
         }
         System.out.printf("HOSTILE %s: %d requests (seed %d), answers %s%n", what, count, SEED, statuses);
-        assertTrue(wrong.isEmpty(), () -> wrong.size() + " of " + count + " hostile requests to " + what
-                + " were not refused with a 4xx problem+json:\n  " + String.join("\n  ", wrong.subList(0, Math.min(20, wrong.size()))));
+        assertTrue(
+                wrong.isEmpty(),
+                () -> wrong.size() + " of " + count + " hostile requests to " + what
+                        + " were not refused with a 4xx problem+json:\n  "
+                        + String.join("\n  ", wrong.subList(0, Math.min(20, wrong.size()))));
         assertEquals(before, database.get(), what + ": hostile requests changed the database");
     }
 
@@ -162,7 +224,8 @@ public final class HostileRequests {
      */
     public static <T> List<T> sample(Arbitrary<T> arbitrary, int count, String name) {
         List<T> values = new ArrayList<>();
-        JqwikSession.run(String.valueOf(SEED ^ name.hashCode()),
+        JqwikSession.run(
+                String.valueOf(SEED ^ name.hashCode()),
                 () -> arbitrary.sampleStream().limit(count).forEach(values::add));
         return values;
     }
@@ -216,9 +279,13 @@ public final class HostileRequests {
         JsonValue current = object.get(field);
         JsonValue replacement = value;
         if (otherType && sameType(current, value)) {
-            replacement = current.getValueType() == JsonValue.ValueType.STRING ? Json.createValue(1) : Json.createValue("1");
+            replacement =
+                    current.getValueType() == JsonValue.ValueType.STRING ? Json.createValue(1) : Json.createValue("1");
         }
-        return bytes(rebuilt(body, Json.createObjectBuilder(object).add(field, replacement).build()).toString());
+        return bytes(rebuilt(
+                        body,
+                        Json.createObjectBuilder(object).add(field, replacement).build())
+                .toString());
     }
 
     private static boolean sameType(JsonValue a, JsonValue b) {
@@ -243,7 +310,8 @@ public final class HostileRequests {
     /** Raw bytes put into a string field's value. */
     private static byte[] withBytesIn(JsonValue body, String field, byte[] bad) {
         String marker = "\u0001MARK\u0001";
-        String text = new String(replaced(body, field, Json.createValue("x" + marker + "y"), false), StandardCharsets.UTF_8);
+        String text =
+                new String(replaced(body, field, Json.createValue("x" + marker + "y"), false), StandardCharsets.UTF_8);
         String escapedMarker = Json.createValue(marker).toString();
         escapedMarker = escapedMarker.substring(1, escapedMarker.length() - 1);
         int at = text.indexOf(escapedMarker);
@@ -269,7 +337,9 @@ public final class HostileRequests {
 
     private static List<String> strings(JsonValue body) {
         return object(body).entrySet().stream()
-                .filter(e -> e.getValue().getValueType() == JsonValue.ValueType.STRING).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue().getValueType() == JsonValue.ValueType.STRING)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private static Arbitrary<String> stringFields(JsonValue body) {
@@ -279,12 +349,16 @@ public final class HostileRequests {
 
     private static Arbitrary<JsonValue> otherTypeValues() {
         return Arbitraries.oneOf(
-                Arbitraries.of("1", "true", "null", "", "9811", "[]", "{}", "block_writes").map(Json::createValue),
+                Arbitraries.of("1", "true", "null", "", "9811", "[]", "{}", "block_writes")
+                        .map(Json::createValue),
                 Arbitraries.of(0, 1, -1, 9811, Integer.MAX_VALUE).map(Json::createValue),
-                Arbitraries.of("1.5", "1e3", "-0.0", "99999999999999999999999").map(n -> Json.createValue(new java.math.BigDecimal(n))),
-                Arbitraries.of(JsonValue.TRUE, JsonValue.FALSE, JsonValue.EMPTY_JSON_OBJECT, JsonValue.EMPTY_JSON_ARRAY),
+                Arbitraries.of("1.5", "1e3", "-0.0", "99999999999999999999999")
+                        .map(n -> Json.createValue(new java.math.BigDecimal(n))),
+                Arbitraries.of(
+                        JsonValue.TRUE, JsonValue.FALSE, JsonValue.EMPTY_JSON_OBJECT, JsonValue.EMPTY_JSON_ARRAY),
                 Arbitraries.just(Json.createArrayBuilder().add("127.0.0.1").build()),
-                Arbitraries.just(Json.createObjectBuilder().add("host", "127.0.0.1").build()));
+                Arbitraries.just(
+                        Json.createObjectBuilder().add("host", "127.0.0.1").build()));
     }
 
     private static Arbitrary<JsonValue> anyValues() {
@@ -293,8 +367,21 @@ public final class HostileRequests {
 
     private static Arbitrary<String> unknownFieldNames(List<String> known) {
         return Arbitraries.oneOf(
-                        Arbitraries.of("admin", "id", "drainOnly", "Host", "NAME", "__proto__", "", " ", "schema ",
-                                "role", "superuser", "password", "node", "targetPort"),
+                        Arbitraries.of(
+                                "admin",
+                                "id",
+                                "drainOnly",
+                                "Host",
+                                "NAME",
+                                "__proto__",
+                                "",
+                                " ",
+                                "schema ",
+                                "role",
+                                "superuser",
+                                "password",
+                                "node",
+                                "targetPort"),
                         Arbitraries.strings().ofMinLength(1).ofMaxLength(12))
                 .filter(name -> !known.contains(name));
     }
@@ -302,31 +389,61 @@ public final class HostileRequests {
     /** Text that no identifier, host name, mode or strategy allows: quotes, separators, controls, non-ASCII. */
     static Arbitrary<String> hostileText() {
         return Arbitraries.oneOf(
-                Arbitraries.of("x'; DROP SCHEMA userservice CASCADE; --", "\"; SELECT pg_sleep(10); --", "$(reboot)",
-                        "`id`", "a b", "127.0.0.1; rm -rf /", "-oProxyCommand=x", "worker1\n", "../../etc/passwd",
-                        "Ｕｓｅｒｓｅｒｖｉｃｅ", "userservice\u200b", "ᴜsᴇʀsᴇʀᴠɪᴄᴇ", "\u202eecivresresu", "%00", "\t",
-                        "by_disk_size ", "BLOCK_WRITES", "auto;"),
+                Arbitraries.of(
+                        "x'; DROP SCHEMA userservice CASCADE; --",
+                        "\"; SELECT pg_sleep(10); --",
+                        "$(reboot)",
+                        "`id`",
+                        "a b",
+                        "127.0.0.1; rm -rf /",
+                        "-oProxyCommand=x",
+                        "worker1\n",
+                        "../../etc/passwd",
+                        "Ｕｓｅｒｓｅｒｖｉｃｅ",
+                        "userservice\u200b",
+                        "ᴜsᴇʀsᴇʀᴠɪᴄᴇ",
+                        "\u202eecivresresu",
+                        "%00",
+                        "\t",
+                        "by_disk_size ",
+                        "BLOCK_WRITES",
+                        "auto;"),
                 Arbitraries.strings().ofMinLength(1).ofMaxLength(40).map(s -> s + "'\u00e9"),
                 Arbitraries.strings().withCharRange('a', 'z').ofLength(300).map(s -> s + "!"),
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(5000).ofMaxLength(20000).map(s -> s + " "));
+                Arbitraries.strings()
+                        .withCharRange('a', 'z')
+                        .ofMinLength(5000)
+                        .ofMaxLength(20000)
+                        .map(s -> s + " "));
     }
 
     private static Arbitrary<String> trailing() {
         return Arbitraries.oneOf(
-                Arbitraries.of("x", "1", "null", ",", "}", "]", "{}", "[]", "\u0000", " // comment", "\n{\"a\":1}", "\"\""),
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(20).filter(s -> !s.isBlank()).map(s -> " " + s));
+                Arbitraries.of(
+                        "x", "1", "null", ",", "}", "]", "{}", "[]", "\u0000", " // comment", "\n{\"a\":1}", "\"\""),
+                Arbitraries.strings()
+                        .ofMinLength(1)
+                        .ofMaxLength(20)
+                        .filter(s -> !s.isBlank())
+                        .map(s -> " " + s));
     }
 
     private static Arbitrary<byte[]> notUtf8() {
         return Arbitraries.of(
-                new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0x80},
-                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xE2, (byte) 0x82},
-                new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, new byte[] {(byte) 0xC3, 0x28},
-                new byte[] {(byte) 0xFE, (byte) 0xFF}, new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80});
+                new byte[] {(byte) 0xFF},
+                new byte[] {(byte) 0xC0, (byte) 0xAF},
+                new byte[] {(byte) 0x80},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xE2, (byte) 0x82},
+                new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                new byte[] {(byte) 0xC3, 0x28},
+                new byte[] {(byte) 0xFE, (byte) 0xFF},
+                new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80});
     }
 
     private static Arbitrary<String> unstorableEscapes() {
-        return Arbitraries.oneOf(Arbitraries.of("\\u0000", "\\ud800", "\\udfff", "\\udbff\\u0041", "\\ud83d"),
+        return Arbitraries.oneOf(
+                Arbitraries.of("\\u0000", "\\ud800", "\\udfff", "\\udbff\\u0041", "\\ud83d"),
                 Arbitraries.integers().between(0xD800, 0xDFFF).map(c -> String.format("\\u%04x", c)));
     }
 
@@ -334,10 +451,23 @@ public final class HostileRequests {
     private static Arbitrary<byte[]> garbage() {
         return Arbitraries.oneOf(
                         Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(200),
-                        Arbitraries.strings().withChars("[]{}\",:0123456789.eE+-truefalsnl \\u").ofMinLength(1).ofMaxLength(60)
+                        Arbitraries.strings()
+                                .withChars("[]{}\",:0123456789.eE+-truefalsnl \\u")
+                                .ofMinLength(1)
+                                .ofMaxLength(60)
                                 .map(HostileRequests::bytes),
-                        Arbitraries.of("<xml/>", "host=127.0.0.1", "{'host':'127.0.0.1'}", "{host:\"127.0.0.1\"}",
-                                "[1,]", "{\"a\":1,}", "NaN", "Infinity", "\ufeff{}", "/* */{}").map(HostileRequests::bytes))
+                        Arbitraries.of(
+                                        "<xml/>",
+                                        "host=127.0.0.1",
+                                        "{'host':'127.0.0.1'}",
+                                        "{host:\"127.0.0.1\"}",
+                                        "[1,]",
+                                        "{\"a\":1,}",
+                                        "NaN",
+                                        "Infinity",
+                                        "\ufeff{}",
+                                        "/* */{}")
+                                .map(HostileRequests::bytes))
                 .filter(HostileRequests::notJson);
     }
 
@@ -357,12 +487,33 @@ public final class HostileRequests {
      */
     static Arbitrary<String> hostileSegments() {
         return Arbitraries.oneOf(
-                Arbitraries.of("%27%3B%20DROP%20SCHEMA%20x%3B--", "%20", "%C3%A9", "%E2%80%AE",
-                        "%F0%9F%92%A9", "%EF%BF%BF", "Users", "user-service", "-1", "0", "99999999999999999999999",
-                        "1e3", "0x10", "%2Bnull", "null", "undefined", "%09", "a%20b", "%3Bx", "x%3Fy", "x%23y"),
+                Arbitraries.of(
+                        "%27%3B%20DROP%20SCHEMA%20x%3B--",
+                        "%20",
+                        "%C3%A9",
+                        "%E2%80%AE",
+                        "%F0%9F%92%A9",
+                        "%EF%BF%BF",
+                        "Users",
+                        "user-service",
+                        "-1",
+                        "0",
+                        "99999999999999999999999",
+                        "1e3",
+                        "0x10",
+                        "%2Bnull",
+                        "null",
+                        "undefined",
+                        "%09",
+                        "a%20b",
+                        "%3Bx",
+                        "x%3Fy",
+                        "x%23y"),
                 Arbitraries.strings().withCharRange('a', 'z').ofLength(64),
                 Arbitraries.strings().withCharRange('a', 'z').ofMinLength(2000).ofMaxLength(4000),
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(20)
+                Arbitraries.strings()
+                        .ofMinLength(1)
+                        .ofMaxLength(20)
                         .filter(s -> s.chars().noneMatch(c -> c == 0 || c == '/' || c == '\\'))
                         .map(s -> java.net.URLEncoder.encode(s + "\u00e9", StandardCharsets.UTF_8)));
     }
@@ -372,8 +523,8 @@ public final class HostileRequests {
      * that do not decode (or decode to bytes that are not UTF-8, or to NUL), and encoded dot
      * segments and slashes. Each relative to an application's root.
      */
-    public static final List<String> MALFORMED_TARGETS = List.of("%zz", "%", "%00", "%ff", "%C0%AF", "..%2F..%2Fetc",
-            "%2e%2e/%2e%2e/x", "..%5c..%5cx", "a%2Fb/%2e%2e");
+    public static final List<String> MALFORMED_TARGETS = List.of(
+            "%zz", "%", "%00", "%ff", "%C0%AF", "..%2F..%2Fetc", "%2e%2e/%2e%2e/x", "..%5c..%5cx", "a%2Fb/%2e%2e");
 
     static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

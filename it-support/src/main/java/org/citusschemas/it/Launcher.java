@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     /** Runs the launcher with these arguments (and extra environment); fails with its output unless it succeeds. */
     public static String run(Map<String, String> environment, String... arguments) {
@@ -31,7 +30,8 @@ public final class Launcher {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("cluster " + String.join(" ", arguments) + " did not finish in 180 s:\n" + output);
+                throw new IllegalStateException(
+                        "cluster " + String.join(" ", arguments) + " did not finish in 180 s:\n" + output);
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("cluster " + String.join(" ", arguments) + " failed:\n" + output);

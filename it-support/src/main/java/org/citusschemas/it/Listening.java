@@ -20,8 +20,7 @@ public final class Listening {
 
     private static final String LISTEN = "0A";
 
-    private Listening() {
-    }
+    private Listening() {}
 
     public static Set<InetAddress> addresses(int port) {
         Set<InetAddress> addresses = new HashSet<>();

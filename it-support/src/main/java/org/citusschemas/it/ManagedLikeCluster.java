@@ -35,8 +35,12 @@ public final class ManagedLikeCluster implements AutoCloseable {
     /** Every container of a managed-like cluster carries it; closing removes them all. */
     static final String LABEL = "org.citusschemas.managed-like";
     /** Clients only over TLS, with passwords; the provider's own socket trusted. */
-    private static final String HBA = String.join("\n",
-            "local all all trust", "hostssl all all 127.0.0.0/8 scram-sha-256", "hostnossl all all 0.0.0.0/0 reject", "");
+    private static final String HBA = String.join(
+            "\n",
+            "local all all trust",
+            "hostssl all all 127.0.0.0/8 scram-sha-256",
+            "hostnossl all all 0.0.0.0/0 reject",
+            "");
 
     private final Path dir;
     private final Map<String, String> passwords;
@@ -61,7 +65,8 @@ public final class ManagedLikeCluster implements AutoCloseable {
             case "containers" -> true;
             case "local" -> false;
             case "" -> CitusContainers.unavailableBecause() == null;
-            default -> throw new IllegalStateException("MANAGED_NODES must be local or containers, not '" + asked + "'");
+            default ->
+                throw new IllegalStateException("MANAGED_NODES must be local or containers, not '" + asked + "'");
         };
     }
 
@@ -74,13 +79,15 @@ public final class ManagedLikeCluster implements AutoCloseable {
             String missing = CitusContainers.unavailableBecause();
             return missing == null ? null : "its nodes would be containers, but " + missing;
         }
-        return ClusterMode.citusInstalled() ? null
+        return ClusterMode.citusInstalled()
+                ? null
                 : "its nodes would be this machine's PostgreSQL, which lacks the Citus extension, and Docker has no Citus image";
     }
 
     /** Where the nodes run, for a run's banner. */
     public String nodesDescription() {
-        return image != null ? "containers of " + image + " on the host's loopback addresses"
+        return image != null
+                ? "containers of " + image + " on the host's loopback addresses"
                 : "this machine's PostgreSQL (" + pgBin + ")";
     }
 
@@ -95,9 +102,19 @@ public final class ManagedLikeCluster implements AutoCloseable {
     public Map<String, String> launcherSettings(Path passwordFile) throws IOException, InterruptedException {
         Files.writeString(passwordFile, adminPassword + "\n");
         run(List.of("chmod", "600", passwordFile.toString()));
-        return Map.of("CLUSTER_HOST", COORDINATOR, "CLUSTER_PORT", "5432", "CLUSTER_SSLMODE", "verify-full",
-                "CLUSTER_SSLROOTCERT", ca().toString(), "CLUSTER_ADMIN_USER", ADMIN,
-                "CLUSTER_ADMIN_PASSWORD_FILE", passwordFile.toString());
+        return Map.of(
+                "CLUSTER_HOST",
+                COORDINATOR,
+                "CLUSTER_PORT",
+                "5432",
+                "CLUSTER_SSLMODE",
+                "verify-full",
+                "CLUSTER_SSLROOTCERT",
+                ca().toString(),
+                "CLUSTER_ADMIN_USER",
+                ADMIN,
+                "CLUSTER_ADMIN_PASSWORD_FILE",
+                passwordFile.toString());
     }
 
     public Path ca() {
@@ -113,8 +130,13 @@ public final class ManagedLikeCluster implements AutoCloseable {
         run(List.of("rm", "-rf", dir.toString()));
         Files.createDirectories(dir);
         certificates();
-        StringBuilder pgpass = new StringBuilder("*:*:*:postgres:provider-secret\n*:*:*:" + ADMIN + ":" + adminPassword + "\n");
-        passwords.forEach((role, password) -> pgpass.append("*:*:*:").append(role).append(':').append(password).append('\n'));
+        StringBuilder pgpass =
+                new StringBuilder("*:*:*:postgres:provider-secret\n*:*:*:" + ADMIN + ":" + adminPassword + "\n");
+        passwords.forEach((role, password) -> pgpass.append("*:*:*:")
+                .append(role)
+                .append(':')
+                .append(password)
+                .append('\n'));
         Files.writeString(dir.resolve("nodes.pgpass"), pgpass);
         Files.writeString(dir.resolve("superuser.pw"), "provider-secret\n");
         run(List.of("chmod", "600", dir.resolve("nodes.pgpass").toString()));
@@ -135,7 +157,10 @@ public final class ManagedLikeCluster implements AutoCloseable {
         }
         // Created through the coordinator, the admin login is a role Citus knows on every node, so its
         // later GRANTs reach the workers too.
-        sql(COORDINATOR, "citus", "CREATE ROLE " + ADMIN + " LOGIN NOSUPERUSER CREATEROLE PASSWORD '" + adminPassword + "'");
+        sql(
+                COORDINATOR,
+                "citus",
+                "CREATE ROLE " + ADMIN + " LOGIN NOSUPERUSER CREATEROLE PASSWORD '" + adminPassword + "'");
         for (String node : NODES) {
             sql(node, "postgres", "ALTER DATABASE citus OWNER TO " + ADMIN);
         }
@@ -143,18 +168,48 @@ public final class ManagedLikeCluster implements AutoCloseable {
 
     private void startLocal(String node) throws Exception {
         Path data = dir.resolve(node);
-        asPostgres(pgBin + "/initdb", "-D", data.toString(), "-U", "postgres", "--pwfile=" + dir.resolve("superuser.pw"),
-                "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C");
+        asPostgres(
+                pgBin + "/initdb",
+                "-D",
+                data.toString(),
+                "-U",
+                "postgres",
+                "--pwfile=" + dir.resolve("superuser.pw"),
+                "--auth-local=trust",
+                "--auth-host=scram-sha-256",
+                "--encoding=UTF8",
+                "--locale=C");
         String listen = node.equals(COORDINATOR) ? node + "," + UNNAMED_ADDRESS : node;
-        Files.writeString(data.resolve("postgresql.conf"), String.join("\n",
-                "listen_addresses = '" + listen + "'", "port = 5432", "unix_socket_directories = '" + data + "'",
-                "shared_preload_libraries = 'citus'", "citus.local_hostname = '" + node + "'", "wal_level = logical",
-                "max_connections = 100", "ssl = on", "ssl_cert_file = '" + dir.resolve(node + ".crt") + "'",
-                "ssl_key_file = '" + dir.resolve(node + ".key") + "'", ""), StandardCharsets.UTF_8,
+        Files.writeString(
+                data.resolve("postgresql.conf"),
+                String.join(
+                        "\n",
+                        "listen_addresses = '" + listen + "'",
+                        "port = 5432",
+                        "unix_socket_directories = '" + data + "'",
+                        "shared_preload_libraries = 'citus'",
+                        "citus.local_hostname = '" + node + "'",
+                        "wal_level = logical",
+                        "max_connections = 100",
+                        "ssl = on",
+                        "ssl_cert_file = '" + dir.resolve(node + ".crt") + "'",
+                        "ssl_key_file = '" + dir.resolve(node + ".key") + "'",
+                        ""),
+                StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(data.resolve("pg_hba.conf"), HBA);
-        asPostgres("env", "PGPASSFILE=" + dir.resolve("nodes.pgpass"), pgBin + "/pg_ctl", "start", "-w", "-t", "60",
-                "-D", data.toString(), "-l", dir.resolve(node + ".log").toString());
+        asPostgres(
+                "env",
+                "PGPASSFILE=" + dir.resolve("nodes.pgpass"),
+                pgBin + "/pg_ctl",
+                "start",
+                "-w",
+                "-t",
+                "60",
+                "-D",
+                data.toString(),
+                "-l",
+                dir.resolve(node + ".log").toString());
         sql(node, "postgres", "CREATE DATABASE citus");
         sql(node, "citus", "CREATE EXTENSION citus");
     }
@@ -171,28 +226,69 @@ public final class ManagedLikeCluster implements AutoCloseable {
     private void startContainer(String node) throws Exception {
         String listen = node.equals(COORDINATOR) ? node + "," + UNNAMED_ADDRESS : node;
         String files = "/etc/managed-like";
-        String setup = "mkdir -p " + files + " && install -o postgres -g postgres -m 600 /provider/" + node + ".crt /provider/"
-                + node + ".key /provider/nodes.pgpass /provider/pg_hba.conf " + files + "/ && exec env PGPASSFILE=" + files
-                + "/nodes.pgpass docker-entrypoint.sh \"$@\"";
-        run(List.of("docker", "run", "-d", "--name", container(node), "--label", LABEL, "--network", "host",
-                "-v", dir + ":/provider:ro", "-e", "POSTGRES_PASSWORD=provider-secret", "-e", "POSTGRES_DB=citus",
-                "--entrypoint", "bash", image, "-c", setup, "node",
-                "postgres", "-c", "listen_addresses=" + listen, "-c", "port=5432", "-c", "shared_preload_libraries=citus",
-                "-c", "citus.local_hostname=" + node, "-c", "wal_level=logical", "-c", "max_connections=100",
-                "-c", "ssl=on", "-c", "ssl_cert_file=" + files + "/" + node + ".crt",
-                "-c", "ssl_key_file=" + files + "/" + node + ".key", "-c", "hba_file=" + files + "/pg_hba.conf"));
+        String setup =
+                "mkdir -p " + files + " && install -o postgres -g postgres -m 600 /provider/" + node + ".crt /provider/"
+                        + node + ".key /provider/nodes.pgpass /provider/pg_hba.conf " + files
+                        + "/ && exec env PGPASSFILE=" + files
+                        + "/nodes.pgpass docker-entrypoint.sh \"$@\"";
+        run(List.of(
+                "docker",
+                "run",
+                "-d",
+                "--name",
+                container(node),
+                "--label",
+                LABEL,
+                "--network",
+                "host",
+                "-v",
+                dir + ":/provider:ro",
+                "-e",
+                "POSTGRES_PASSWORD=provider-secret",
+                "-e",
+                "POSTGRES_DB=citus",
+                "--entrypoint",
+                "bash",
+                image,
+                "-c",
+                setup,
+                "node",
+                "postgres",
+                "-c",
+                "listen_addresses=" + listen,
+                "-c",
+                "port=5432",
+                "-c",
+                "shared_preload_libraries=citus",
+                "-c",
+                "citus.local_hostname=" + node,
+                "-c",
+                "wal_level=logical",
+                "-c",
+                "max_connections=100",
+                "-c",
+                "ssl=on",
+                "-c",
+                "ssl_cert_file=" + files + "/" + node + ".crt",
+                "-c",
+                "ssl_key_file=" + files + "/" + node + ".key",
+                "-c",
+                "hba_file=" + files + "/pg_hba.conf"));
         // Ready when the final server (not the image's first-start one, which listens on no address) answers.
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (true) {
-            Process ready = new ProcessBuilder("docker", "exec", container(node), "pg_isready", "-q", "-h", node, "-p", "5432")
-                    .redirectErrorStream(true).start();
+            Process ready = new ProcessBuilder(
+                            "docker", "exec", container(node), "pg_isready", "-q", "-h", node, "-p", "5432")
+                    .redirectErrorStream(true)
+                    .start();
             ready.getInputStream().readAllBytes();
             if (ready.waitFor(30, TimeUnit.SECONDS) && ready.exitValue() == 0) {
                 break;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(node + " (container " + container(node) + ") did not answer within 2 minutes:\n"
-                        + run(List.of("docker", "logs", "--tail", "30", container(node))));
+                throw new IllegalStateException(
+                        node + " (container " + container(node) + ") did not answer within 2 minutes:\n"
+                                + run(List.of("docker", "logs", "--tail", "30", container(node))));
             }
             Thread.sleep(500);
         }
@@ -202,11 +298,42 @@ public final class ManagedLikeCluster implements AutoCloseable {
     /** Runs SQL on a node as the provider's superuser, over the node's private socket. */
     public String sql(String node, String database, String statement) throws Exception {
         if (image != null) {
-            return run(List.of("docker", "exec", "-u", "postgres", container(node), "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                    "-At", "-U", "postgres", "-d", database, "-c", statement));
+            return run(List.of(
+                    "docker",
+                    "exec",
+                    "-u",
+                    "postgres",
+                    container(node),
+                    "psql",
+                    "-X",
+                    "-q",
+                    "-v",
+                    "ON_ERROR_STOP=1",
+                    "-At",
+                    "-U",
+                    "postgres",
+                    "-d",
+                    database,
+                    "-c",
+                    statement));
         }
-        return asPostgres(pgBin + "/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-At", "-h", dir.resolve(node).toString(),
-                "-p", "5432", "-U", "postgres", "-d", database, "-c", statement);
+        return asPostgres(
+                pgBin + "/psql",
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-At",
+                "-h",
+                dir.resolve(node).toString(),
+                "-p",
+                "5432",
+                "-U",
+                "postgres",
+                "-d",
+                database,
+                "-c",
+                statement);
     }
 
     /**
@@ -219,8 +346,11 @@ public final class ManagedLikeCluster implements AutoCloseable {
             throw new IllegalArgumentException("a service role and a generated password, not " + role);
         }
         for (String node : NODES) {
-            sql(node, "citus", "INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, '" + role
-                    + "', 'password=" + password + "'), (-1, '" + role + "', 'password=" + password + "')");
+            sql(
+                    node,
+                    "citus",
+                    "INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, '" + role + "', 'password="
+                            + password + "'), (-1, '" + role + "', 'password=" + password + "')");
         }
     }
 
@@ -239,20 +369,56 @@ public final class ManagedLikeCluster implements AutoCloseable {
 
     private void certificates() throws Exception {
         for (String ca : List.of("ca", "other-ca")) {
-            run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-keyout", dir.resolve(ca + ".key").toString(), "-out", dir.resolve(ca + ".crt").toString(),
-                    "-subj", "/CN=Test " + ca));
+            run(List.of(
+                    "openssl",
+                    "req",
+                    "-x509",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-days",
+                    "2",
+                    "-keyout",
+                    dir.resolve(ca + ".key").toString(),
+                    "-out",
+                    dir.resolve(ca + ".crt").toString(),
+                    "-subj",
+                    "/CN=Test " + ca));
         }
         for (String node : NODES) {
             Path key = dir.resolve(node + ".key");
             Path request = dir.resolve(node + ".csr");
             Path extensions = dir.resolve(node + ".ext");
             Files.writeString(extensions, "subjectAltName = IP:" + node + "\n");
-            run(List.of("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(),
-                    "-out", request.toString(), "-subj", "/CN=" + node));
-            run(List.of("openssl", "x509", "-req", "-in", request.toString(), "-CA", ca().toString(),
-                    "-CAkey", dir.resolve("ca.key").toString(), "-CAcreateserial", "-days", "2",
-                    "-extfile", extensions.toString(), "-out", dir.resolve(node + ".crt").toString()));
+            run(List.of(
+                    "openssl",
+                    "req",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-keyout",
+                    key.toString(),
+                    "-out",
+                    request.toString(),
+                    "-subj",
+                    "/CN=" + node));
+            run(List.of(
+                    "openssl",
+                    "x509",
+                    "-req",
+                    "-in",
+                    request.toString(),
+                    "-CA",
+                    ca().toString(),
+                    "-CAkey",
+                    dir.resolve("ca.key").toString(),
+                    "-CAcreateserial",
+                    "-days",
+                    "2",
+                    "-extfile",
+                    extensions.toString(),
+                    "-out",
+                    dir.resolve(node + ".crt").toString()));
             run(List.of("chmod", "600", key.toString()));
         }
     }
@@ -275,7 +441,8 @@ public final class ManagedLikeCluster implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (image != null) {
-            String ids = run(List.of("docker", "ps", "-aq", "--filter", "label=" + LABEL)).trim();
+            String ids = run(List.of("docker", "ps", "-aq", "--filter", "label=" + LABEL))
+                    .trim();
             if (!ids.isEmpty()) {
                 List<String> remove = new ArrayList<>(List.of("docker", "rm", "-f", "-v"));
                 remove.addAll(List.of(ids.split("\\s+")));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -100,7 +99,9 @@ public final class OpenApiContract {
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
         SwaggerParseResult result = new OpenAPIV3Parser().readContents(yaml, null, options);
-        assertTrue(result.getMessages() == null || result.getMessages().isEmpty(), () -> where + ": " + result.getMessages());
+        assertTrue(
+                result.getMessages() == null || result.getMessages().isEmpty(),
+                () -> where + ": " + result.getMessages());
         assertTrue(result.getOpenAPI() != null, () -> where + " is no OpenAPI document");
         return result.getOpenAPI();
     }
@@ -110,8 +111,8 @@ public final class OpenApiContract {
      * with a JAX-RS {@code @Path} under {@code target/classes}, but those left out ({@code excluded}).
      * {@code role} says what each operation's {@code x-required-role} must be (null: no login).
      */
-    public static void assertDescribes(OpenAPI document, Class<?> problem, BiFunction<String, String, String> role,
-                                       Class<?>... excluded) {
+    public static void assertDescribes(
+            OpenAPI document, Class<?> problem, BiFunction<String, String, String> role, Class<?>... excluded) {
         OpenApiContract contract = new OpenApiContract(document);
         Set<Class<?>> left = Set.of(excluded);
         Map<String, Method> operations = new LinkedHashMap<>();
@@ -130,11 +131,15 @@ public final class OpenApiContract {
         assertTrue(!operations.isEmpty(), "no JAX-RS resource found under target/classes");
         Map<String, Operation> described = new LinkedHashMap<>();
         Map<String, List<Parameter>> shared = new HashMap<>();
-        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((verb, operation) -> {
-            described.put(verb.name() + " " + path, operation);
-            shared.put(verb.name() + " " + path, item.getParameters() == null ? List.of() : item.getParameters());
-        }));
-        assertEquals(new TreeSet<>(operations.keySet()), new TreeSet<>(described.keySet()),
+        document.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((verb, operation) -> {
+                    described.put(verb.name() + " " + path, operation);
+                    shared.put(
+                            verb.name() + " " + path, item.getParameters() == null ? List.of() : item.getParameters());
+                }));
+        assertEquals(
+                new TreeSet<>(operations.keySet()),
+                new TreeSet<>(described.keySet()),
                 "the operations of the resources (left) and of " + DOCUMENT + " (right)");
 
         Set<String> ids = new HashSet<>();
@@ -161,7 +166,9 @@ public final class OpenApiContract {
         named.add(problem);
         named.addAll(List.of(problem.getDeclaredClasses()));
         document.getComponents().getSchemas().forEach((name, schema) -> {
-            List<Class<?>> same = named.stream().filter(c -> c.isRecord() && c.getSimpleName().equals(name)).toList();
+            List<Class<?>> same = named.stream()
+                    .filter(c -> c.isRecord() && c.getSimpleName().equals(name))
+                    .toList();
             if (same.size() == 1) {
                 contract.compare("components.schemas." + name, same.get(0), schema, false, new HashSet<>());
             } else if (same.size() > 1) {
@@ -187,12 +194,19 @@ public final class OpenApiContract {
     }
 
     private static void assertServed(URL war, String document) throws IOException, InterruptedException {
-        HttpResponse<String> served = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build()
-                .send(HttpRequest.newBuilder(URI.create(war + "openapi")).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<String> served = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(war + "openapi"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, served.statusCode(), served::body);
-        assertEquals("application/yaml;charset=UTF-8", served.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
+        assertEquals(
+                "application/yaml;charset=UTF-8",
+                served.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
         assertEquals(document, served.body(), "the document served at " + war + "openapi");
     }
 
@@ -227,9 +241,11 @@ public final class OpenApiContract {
             // Text validated as digits only is a whole number ("12", not "1e1"); other text the
             // resource parses itself (audit's limit) may be described as the number it parses.
             String expected = digitsOnly(parameter) ? "integer" : jsonType(parameter.getType());
-            boolean parsedText = parameter.getType() == String.class && !digitsOnly(parameter) && "integer".equals(type);
+            boolean parsedText =
+                    parameter.getType() == String.class && !digitsOnly(parameter) && "integer".equals(type);
             if (!expected.equals(type) && !parsedText) {
-                failures.add(key + ": parameter " + name + " is " + expected + " in the code, " + type + " in the document");
+                failures.add(
+                        key + ": parameter " + name + " is " + expected + " in the code, " + type + " in the document");
             }
             checkConstraints(key + ": parameter " + name, parameter.getAnnotations(), schema(described.getSchema()));
             if (name.startsWith("path ") && !Boolean.TRUE.equals(described.getRequired())) {
@@ -243,8 +259,11 @@ public final class OpenApiContract {
         if (operation.getParameters() != null) {
             all.addAll(operation.getParameters());
         }
-        return all.stream().map(p -> p.get$ref() == null ? p
-                : document.getComponents().getParameters().get(refName(p.get$ref()))).toList();
+        return all.stream()
+                .map(p -> p.get$ref() == null
+                        ? p
+                        : document.getComponents().getParameters().get(refName(p.get$ref())))
+                .toList();
     }
 
     private static String parameterKey(java.lang.reflect.Parameter parameter) {
@@ -262,17 +281,27 @@ public final class OpenApiContract {
 
     /** A text parameter whose @Pattern (or its constraint's) allows digits only. */
     private static boolean digitsOnly(java.lang.reflect.Parameter parameter) {
-        return parameter.getType() == String.class && Stream.of(parameter.getAnnotations())
-                .anyMatch(a -> a instanceof jakarta.validation.constraints.Pattern p && DIGITS.matcher(p.regexp()).matches());
+        return parameter.getType() == String.class
+                && Stream.of(parameter.getAnnotations())
+                        .anyMatch(a -> a instanceof jakarta.validation.constraints.Pattern p
+                                && DIGITS.matcher(p.regexp()).matches());
     }
 
     private void checkBody(String key, Method method, Operation operation) {
         // Here, not in a constant: assertServed runs where JAX-RS is not on the class path.
-        Set<Class<? extends Annotation>> notTheBody = Set.of(PathParam.class, QueryParam.class, HeaderParam.class,
-                CookieParam.class, MatrixParam.class, FormParam.class, BeanParam.class, Context.class);
+        Set<Class<? extends Annotation>> notTheBody = Set.of(
+                PathParam.class,
+                QueryParam.class,
+                HeaderParam.class,
+                CookieParam.class,
+                MatrixParam.class,
+                FormParam.class,
+                BeanParam.class,
+                Context.class);
         java.lang.reflect.Parameter body = Stream.of(method.getParameters())
                 .filter(p -> Stream.of(p.getAnnotations()).noneMatch(a -> notTheBody.contains(a.annotationType())))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         if (body == null) {
             if (operation.getRequestBody() != null) {
                 failures.add(key + " takes no body, but the document describes one");
@@ -284,9 +313,14 @@ public final class OpenApiContract {
             return;
         }
         Content content = operation.getRequestBody().getContent();
-        Set<String> consumes = mediaTypes(method.getAnnotation(Consumes.class) != null ? method.getAnnotation(Consumes.class).value()
-                : method.getDeclaringClass().getAnnotation(Consumes.class) == null ? new String[0]
-                : method.getDeclaringClass().getAnnotation(Consumes.class).value());
+        Set<String> consumes = mediaTypes(
+                method.getAnnotation(Consumes.class) != null
+                        ? method.getAnnotation(Consumes.class).value()
+                        : method.getDeclaringClass().getAnnotation(Consumes.class) == null
+                                ? new String[0]
+                                : method.getDeclaringClass()
+                                        .getAnnotation(Consumes.class)
+                                        .value());
         if (!consumes.equals(content.keySet())) {
             failures.add(key + " consumes " + consumes + ", the document says " + content.keySet());
             return;
@@ -304,19 +338,26 @@ public final class OpenApiContract {
 
     private void checkResponses(String key, Method method, Operation operation) {
         Map<String, ApiResponse> responses = new LinkedHashMap<>();
-        operation.getResponses().forEach((status, response) -> responses.put(status, response.get$ref() == null ? response
-                : document.getComponents().getResponses().get(refName(response.get$ref()))));
+        operation
+                .getResponses()
+                .forEach((status, response) -> responses.put(
+                        status,
+                        response.get$ref() == null
+                                ? response
+                                : document.getComponents().getResponses().get(refName(response.get$ref()))));
         if (responses.keySet().stream().noneMatch(s -> s.startsWith("2"))) {
             failures.add(key + " has no success response");
         }
-        Produces produces = method.getAnnotation(Produces.class) != null ? method.getAnnotation(Produces.class)
+        Produces produces = method.getAnnotation(Produces.class) != null
+                ? method.getAnnotation(Produces.class)
                 : method.getDeclaringClass().getAnnotation(Produces.class);
         responses.forEach((status, response) -> {
             if (status.equals("default")) {
                 failures.add(key + " has a default response: name each status");
             } else if (status.startsWith("4") || status.startsWith("5")) {
                 Content content = response.getContent();
-                if (content == null || !content.keySet().equals(Set.of(PROBLEM))
+                if (content == null
+                        || !content.keySet().equals(Set.of(PROBLEM))
                         || !PROBLEM_REF.equals(content.get(PROBLEM).getSchema().get$ref())) {
                     failures.add(key + " " + status + " must be " + PROBLEM + " of " + PROBLEM_REF);
                 }
@@ -327,18 +368,26 @@ public final class OpenApiContract {
                             + (produces == null ? "nothing named" : List.of(produces.value())));
                 }
                 if (method.getReturnType() != Response.class && media.contains("application/json")) {
-                    compare(key + " " + status, method.getGenericReturnType(),
-                            response.getContent().get("application/json").getSchema(), false, new HashSet<>());
+                    compare(
+                            key + " " + status,
+                            method.getGenericReturnType(),
+                            response.getContent().get("application/json").getSchema(),
+                            false,
+                            new HashSet<>());
                 }
             }
         });
     }
 
     private void checkRole(String key, Operation operation, String role) {
-        Object declared = operation.getExtensions() == null ? null : operation.getExtensions().get("x-required-role");
+        Object declared = operation.getExtensions() == null
+                ? null
+                : operation.getExtensions().get("x-required-role");
         if (role == null) {
-            if (declared != null || document.getSecurity() != null && (operation.getSecurity() == null
-                    || !operation.getSecurity().isEmpty())) {
+            if (declared != null
+                    || document.getSecurity() != null
+                            && (operation.getSecurity() == null
+                                    || !operation.getSecurity().isEmpty())) {
                 failures.add(key + " needs no login: no x-required-role, and security: [] where the document has any");
             }
             return;
@@ -349,7 +398,8 @@ public final class OpenApiContract {
         if (document.getSecurity() == null && operation.getSecurity() == null) {
             failures.add(key + " needs a login, but no security requirement applies to it");
         }
-        if (operation.getResponses().get("401") == null || operation.getResponses().get("403") == null) {
+        if (operation.getResponses().get("401") == null
+                || operation.getResponses().get("403") == null) {
             failures.add(key + " needs a login: it answers 401 and 403");
         }
     }
@@ -404,8 +454,13 @@ public final class OpenApiContract {
         compare(where, type, schema, request, seen, Map.of());
     }
 
-    private void compare(String where, Type type, Schema<?> given, boolean request, Set<String> seen,
-                         Map<TypeVariable<?>, Type> bound) {
+    private void compare(
+            String where,
+            Type type,
+            Schema<?> given,
+            boolean request,
+            Set<String> seen,
+            Map<TypeVariable<?>, Type> bound) {
         if (type instanceof TypeVariable<?> variable) {
             type = bound.getOrDefault(variable, Object.class);
         }
@@ -455,21 +510,23 @@ public final class OpenApiContract {
             if (!Boolean.FALSE.equals(schema.getAdditionalProperties())) {
                 failures.add(where + ": unknown fields are refused, so additionalProperties: false");
             }
-            Set<String> required = fields.entrySet().stream().filter(e -> isRequired(e.getValue().getAccessor()))
-                    .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> required = fields.entrySet().stream()
+                    .filter(e -> isRequired(e.getValue().getAccessor()))
+                    .map(Map.Entry::getKey)
+                    .collect(Collectors.toCollection(TreeSet::new));
             Set<String> declared = new TreeSet<>(schema.getRequired() == null ? List.of() : schema.getRequired());
             if (!required.equals(declared)) {
                 failures.add(where + ": required " + required + " in the code, " + declared + " in the document");
             }
-            fields.forEach((field, component) -> checkConstraints(where + "." + field,
-                    component.getAccessor().getAnnotations(), schema(properties.get(field))));
+            fields.forEach((field, component) -> checkConstraints(
+                    where + "." + field, component.getAccessor().getAnnotations(), schema(properties.get(field))));
         }
         String name = given.get$ref() == null ? null : given.get$ref() + "<" + type.getTypeName() + ">";
         if (name != null && !seen.add(name)) {
             return;
         }
-        fields.forEach((field, component) -> compare(where + "." + field, component.getGenericType(),
-                properties.get(field), request, seen, inner));
+        fields.forEach((field, component) ->
+                compare(where + "." + field, component.getGenericType(), properties.get(field), request, seen, inner));
     }
 
     /** The schema itself, following one $ref to components.schemas (or an allOf of one, which adds a description). */
@@ -495,7 +552,8 @@ public final class OpenApiContract {
         if (type == NotNull.class || type == NotBlank.class) {
             return true;
         }
-        return depth < 2 && !type.getName().startsWith("java.")
+        return depth < 2
+                && !type.getName().startsWith("java.")
                 && Stream.of(type.getAnnotations()).anyMatch(a -> requires(a, depth + 1));
     }
 
@@ -526,7 +584,10 @@ public final class OpenApiContract {
     }
 
     private static Set<String> mediaTypes(String[] values) {
-        return Stream.of(values).flatMap(v -> Stream.of(v.split(","))).map(String::trim).collect(Collectors.toSet());
+        return Stream.of(values)
+                .flatMap(v -> Stream.of(v.split(",")))
+                .map(String::trim)
+                .collect(Collectors.toSet());
     }
 
     private static String refName(String ref) {
@@ -555,7 +616,9 @@ public final class OpenApiContract {
         try (Stream<Path> files = Files.walk(classes)) {
             List<Class<?>> found = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".")
+                String name = classes.relativize(file)
+                        .toString()
+                        .replace(file.getFileSystem().getSeparator(), ".")
                         .replaceFirst("\\.class$", "");
                 try {
                     found.add(Class.forName(name, false, OpenApiContract.class.getClassLoader()));

@@ -28,7 +28,8 @@ public final class Prometheus implements AutoCloseable {
     private final Process process;
     private final URI base;
     private final Path dir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The Prometheus binary of this machine, or null. */
     public static Path binary() {
@@ -54,7 +55,8 @@ public final class Prometheus implements AutoCloseable {
             throws IOException, InterruptedException {
         Path binary = binary();
         if (binary == null) {
-            throw new IllegalStateException("no Prometheus on this machine (apt-get install prometheus, or PROMETHEUS=<binary>)");
+            throw new IllegalStateException(
+                    "no Prometheus on this machine (apt-get install prometheus, or PROMETHEUS=<binary>)");
         }
         this.dir = Files.createDirectories(dir.toAbsolutePath());
         // A fresh time series database: an earlier run's series (its Prometheus killed, so never marked stale)
@@ -69,36 +71,50 @@ public final class Prometheus implements AutoCloseable {
         }
         Path passwordFile = this.dir.resolve("scrape.password");
         Files.writeString(passwordFile, password);
-        Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(
+                passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Path config = this.dir.resolve("prometheus.yml");
-        Files.writeString(config, String.join("\n",
-                "global:",
-                "  scrape_interval: 2s",
-                "  scrape_timeout: 2s",
-                "  evaluation_interval: 2s",
-                rules == null ? "" : "rule_files: ['" + rules.toAbsolutePath() + "']",
-                "scrape_configs:",
-                "  - job_name: " + job,
-                "    metrics_path: " + metricsPath,
-                "    basic_auth:",
-                "      username: " + user,
-                "      password_file: " + passwordFile,
-                "    static_configs:",
-                "      - targets: ['" + target + "']",
-                ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "global:",
+                        "  scrape_interval: 2s",
+                        "  scrape_timeout: 2s",
+                        "  evaluation_interval: 2s",
+                        rules == null ? "" : "rule_files: ['" + rules.toAbsolutePath() + "']",
+                        "scrape_configs:",
+                        "  - job_name: " + job,
+                        "    metrics_path: " + metricsPath,
+                        "    basic_auth:",
+                        "      username: " + user,
+                        "      password_file: " + passwordFile,
+                        "    static_configs:",
+                        "      - targets: ['" + target + "']",
+                        ""));
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
         base = URI.create("http://127.0.0.1:" + port + "/");
-        process = new ProcessBuilder(binary.toString(), "--config.file=" + config, "--storage.tsdb.path=" + this.dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port, "--log.level=warn")
-                .redirectErrorStream(true).redirectOutput(this.dir.resolve("prometheus.log").toFile()).start();
+        process = new ProcessBuilder(
+                        binary.toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + this.dir.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--log.level=warn")
+                .redirectErrorStream(true)
+                .redirectOutput(this.dir.resolve("prometheus.log").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("-/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(base.resolve("-/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -116,8 +132,11 @@ public final class Prometheus implements AutoCloseable {
     public String log() throws IOException, InterruptedException {
         String targets;
         try {
-            targets = http.send(HttpRequest.newBuilder(base.resolve("api/v1/targets")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            targets = http.send(
+                            HttpRequest.newBuilder(base.resolve("api/v1/targets"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException e) {
             targets = "(no answer: " + e.getMessage() + ")";
         }
@@ -126,8 +145,11 @@ public final class Prometheus implements AutoCloseable {
 
     /** An instant query through Prometheus' HTTP API: its result vector (each with metric and value). */
     public JsonArray query(String promql) throws IOException, InterruptedException {
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(base.resolve("api/v1/query?query="
-                + URLEncoder.encode(promql, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply = http.send(
+                HttpRequest.newBuilder(
+                                base.resolve("api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         try (JsonReader reader = Json.createReader(new StringReader(reply.body()))) {
             JsonObject answer = reader.readObject();
             if (!"success".equals(answer.getString("status", ""))) {
@@ -139,11 +161,12 @@ public final class Prometheus implements AutoCloseable {
 
     /** The alerting and recording rules Prometheus loaded, each with its health and last error. */
     public JsonArray rules() throws IOException, InterruptedException {
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(base.resolve("api/v1/rules")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply = http.send(
+                HttpRequest.newBuilder(base.resolve("api/v1/rules")).build(), HttpResponse.BodyHandlers.ofString());
         try (JsonReader reader = Json.createReader(new StringReader(reply.body()))) {
             jakarta.json.JsonArrayBuilder all = Json.createArrayBuilder();
-            for (jakarta.json.JsonValue group : reader.readObject().getJsonObject("data").getJsonArray("groups")) {
+            for (jakarta.json.JsonValue group :
+                    reader.readObject().getJsonObject("data").getJsonArray("groups")) {
                 group.asJsonObject().getJsonArray("rules").forEach(all::add);
             }
             return all.build();

@@ -24,8 +24,8 @@ public final class RawHttp {
 
         @Override
         public String toString() {
-            return what + ": " + method + " " + (target.length() > 120 ? target.substring(0, 120) + "…" : target)
-                    + " " + headers + " body " + printable(body);
+            return what + ": " + method + " " + (target.length() > 120 ? target.substring(0, 120) + "…" : target) + " "
+                    + headers + " body " + printable(body);
         }
     }
 
@@ -42,17 +42,19 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static Reply send(int port, Request request) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(60_000);
             ByteArrayOutputStream head = new ByteArrayOutputStream();
-            head.writeBytes((request.method() + " " + request.target() + " HTTP/1.1\r\n").getBytes(StandardCharsets.UTF_8));
+            head.writeBytes(
+                    (request.method() + " " + request.target() + " HTTP/1.1\r\n").getBytes(StandardCharsets.UTF_8));
             head.writeBytes(("Host: 127.0.0.1:" + port + "\r\nConnection: close\r\n").getBytes(StandardCharsets.UTF_8));
-            request.headers().forEach((name, value) -> head.writeBytes((name + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+            request.headers()
+                    .forEach((name, value) ->
+                            head.writeBytes((name + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
             if (request.body() != null) {
                 head.writeBytes(("Content-Length: " + request.body().length + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
@@ -89,7 +91,9 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

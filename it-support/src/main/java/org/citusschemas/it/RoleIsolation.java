@@ -22,12 +22,12 @@ import javax.sql.DataSource;
  */
 public final class RoleIsolation {
 
-    private RoleIsolation() {
-    }
+    private RoleIsolation() {}
 
     public static void assertConfined(String jndiName, String role) throws NamingException, SQLException {
         DataSource dataSource = InitialContext.doLookup(jndiName);
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement()) {
             try (ResultSet who = sql.executeQuery("SELECT current_user, current_schema()")) {
                 who.next();
                 assertEquals(role, who.getString(1), jndiName + " logs in as");
@@ -42,12 +42,14 @@ public final class RoleIsolation {
             }
             assertTrue(others.size() >= 2, "the other services' schemas exist: " + others);
             for (String other : others) {
-                SQLException denied = assertThrows(SQLException.class,
+                SQLException denied = assertThrows(
+                        SQLException.class,
                         () -> sql.executeQuery("SELECT 1 FROM \"" + other + "\".no_matter_which_table"),
                         role + " reached schema " + other);
                 assertEquals("42501", denied.getSQLState(), denied.getMessage());
                 assertTrue(denied.getMessage().contains("permission denied for schema " + other), denied.getMessage());
-                assertThrows(SQLException.class,
+                assertThrows(
+                        SQLException.class,
                         () -> sql.execute("CREATE TABLE \"" + other + "\".intruder (id int)"),
                         role + " created a table in " + other);
             }

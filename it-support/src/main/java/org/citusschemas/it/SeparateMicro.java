@@ -56,16 +56,29 @@ public final class SeparateMicro implements AutoCloseable {
         try {
             int port = freePort();
             Path log = Path.of(System.getProperty("cluster.dir"), name + ".log");
-            List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
+            List<String> command =
+                    new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
             // The project's options for every Micro (server-config/micro.properties), then the test's own.
             command.addAll(options("micro.jvm.options"));
             command.addAll(jvmOptions);
-            command.addAll(List.of("-jar", System.getProperty("payara.micro.jar"), "--port", String.valueOf(port),
-                    "--addlibs", System.getProperty("postgresql.jar"),
-                    "--postbootcommandfile", System.getProperty("post.boot.file"),
-                    "--prebootcommandfile", System.getProperty("pre.boot.file"), "--nohazelcast", "--disablephonehome"));
+            command.addAll(List.of(
+                    "-jar",
+                    System.getProperty("payara.micro.jar"),
+                    "--port",
+                    String.valueOf(port),
+                    "--addlibs",
+                    System.getProperty("postgresql.jar"),
+                    "--postbootcommandfile",
+                    System.getProperty("post.boot.file"),
+                    "--prebootcommandfile",
+                    System.getProperty("pre.boot.file"),
+                    "--nohazelcast",
+                    "--disablephonehome"));
             command.addAll(microOptions);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             return new SeparateMicro(process, port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -88,7 +101,9 @@ public final class SeparateMicro implements AutoCloseable {
 
     /** The options a system property lists, separated by white space (none when it is unset or blank). */
     static List<String> options(String property) {
-        return Arrays.stream(System.getProperty(property, "").split("\\s+")).filter(option -> !option.isEmpty()).toList();
+        return Arrays.stream(System.getProperty(property, "").split("\\s+"))
+                .filter(option -> !option.isEmpty())
+                .toList();
     }
 
     /** A port nothing listens on now. */
@@ -115,7 +130,8 @@ public final class SeparateMicro implements AutoCloseable {
     /** A client of the WAR at the root. */
     public ServiceClient client() {
         try {
-            return new ServiceClient(URI.create("http://127.0.0.1:" + port + "/").toURL());
+            return new ServiceClient(
+                    URI.create("http://127.0.0.1:" + port + "/").toURL());
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }

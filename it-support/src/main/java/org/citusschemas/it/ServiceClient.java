@@ -23,15 +23,19 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class ServiceClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private final String authorization;
     private final HttpClient http;
 
     public ServiceClient(URL deployment) {
-        this(URI.create("http://127.0.0.1:" + deployment.getPort()
-                + (deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/")), null, HTTP);
+        this(
+                URI.create("http://127.0.0.1:" + deployment.getPort()
+                        + (deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/")),
+                null,
+                HTTP);
     }
 
     private ServiceClient(URI base, String authorization, HttpClient http) {
@@ -48,13 +52,19 @@ public final class ServiceClient {
         try (InputStream pem = Files.newInputStream(trustedCertificate)) {
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);
-            trusted.setCertificateEntry("trusted", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            trusted.setCertificateEntry(
+                    "trusted", CertificateFactory.getInstance("X.509").generateCertificate(pem));
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, trust.getTrustManagers(), null);
-            return new ServiceClient(URI.create("https://" + host + ":" + port + "/"), null,
-                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build());
+            return new ServiceClient(
+                    URI.create("https://" + host + ":" + port + "/"),
+                    null,
+                    HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .sslContext(tls)
+                            .build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -64,8 +74,8 @@ public final class ServiceClient {
 
     /** The same client, logging in with HTTP Basic. */
     public ServiceClient as(String user, String password) {
-        String credentials = java.util.Base64.getEncoder().encodeToString(
-                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return new ServiceClient(base, "Basic " + credentials, http);
     }
 
@@ -96,7 +106,8 @@ public final class ServiceClient {
     }
 
     public HttpReply post(String path, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -109,9 +120,12 @@ public final class ServiceClient {
     }
 
     /** Any method, with a body of that content type or none, and these headers besides. */
-    public HttpReply send(String method, String path, String contentType, String body, java.util.Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    public HttpReply send(
+            String method, String path, String contentType, String body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -138,11 +152,14 @@ public final class ServiceClient {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             ContractConformance.check(response);
-            return new HttpReply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response);
+            return new HttpReply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

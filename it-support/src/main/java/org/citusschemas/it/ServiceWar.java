@@ -7,8 +7,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The WAR the module's build produced: integration tests deploy the real artifact. */
 public final class ServiceWar {
 
-    private ServiceWar() {
-    }
+    private ServiceWar() {}
 
     public static WebArchive built() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, file());

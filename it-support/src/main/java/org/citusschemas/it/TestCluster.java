@@ -38,8 +38,7 @@ public final class TestCluster {
     /** How the launcher and the tests reach a managed-like cluster (empty otherwise). */
     private static Map<String, String> external = Map.of();
 
-    private TestCluster() {
-    }
+    private TestCluster() {}
 
     public static int port() {
         return managed != null ? 5432 : Integer.getInteger("cluster.port", 9810);
@@ -73,19 +72,27 @@ public final class TestCluster {
     static synchronized void start() {
         ClusterMode.Choice choice = ClusterMode.choose();
         if (choice == null) {
-            banner("NO TEST CLUSTER: no managed-like cluster can be had here (" + ManagedLikeCluster.unavailableBecause()
-                    + "); this run's Citus tests are SKIPPED");
+            banner("NO TEST CLUSTER: no managed-like cluster can be had here ("
+                    + ManagedLikeCluster.unavailableBecause() + "); this run's Citus tests are SKIPPED");
             renderPostBootFile(); // Payara Micro still starts; its services answer 503 until the tests skip
             return;
         }
         mode = choice.mode();
         String nodes = switch (mode) {
-            case POSTGRES -> "one plain PostgreSQL, NO Citus: the Citus tests will be SKIPPED; coordinator 127.0.0.1:" + port();
-            case CONTAINERS -> "a coordinator and two workers in containers of " + CitusContainers.image() + "; coordinator 127.0.0.1:" + port();
-            case LOCAL -> "a coordinator and two workers from this machine's PostgreSQL with Citus; coordinator 127.0.0.1:" + port();
-            case MANAGED -> "a managed-like Citus cluster (TLS only, admin login without superuser) on "
-                    + String.join(", ", ManagedLikeCluster.NODES) + ", port 5432, set up as the user's own; nodes: "
-                    + (ManagedLikeCluster.inContainers() ? "containers of " + CitusContainers.image() : "this machine's PostgreSQL");
+            case POSTGRES ->
+                "one plain PostgreSQL, NO Citus: the Citus tests will be SKIPPED; coordinator 127.0.0.1:" + port();
+            case CONTAINERS ->
+                "a coordinator and two workers in containers of " + CitusContainers.image() + "; coordinator 127.0.0.1:"
+                        + port();
+            case LOCAL ->
+                "a coordinator and two workers from this machine's PostgreSQL with Citus; coordinator 127.0.0.1:"
+                        + port();
+            case MANAGED ->
+                "a managed-like Citus cluster (TLS only, admin login without superuser) on "
+                        + String.join(", ", ManagedLikeCluster.NODES) + ", port 5432, set up as the user's own; nodes: "
+                        + (ManagedLikeCluster.inContainers()
+                                ? "containers of " + CitusContainers.image()
+                                : "this machine's PostgreSQL");
         };
         banner("TEST CLUSTER: " + mode.name().toLowerCase(Locale.ROOT) + " (" + choice.why() + "): " + nodes);
         long started = System.nanoTime();
@@ -195,8 +202,10 @@ public final class TestCluster {
      * containers, through its port on the host: to see what is on each node, whatever Citus says.
      */
     public static Connection connectToNode(String node) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + containers().hostPort(node) + "/" + database(),
-                "postgres", password("postgres"));
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + containers().hostPort(node) + "/" + database(),
+                "postgres",
+                password("postgres"));
     }
 
     /** The launcher's name of the node Citus knows by this address. */
@@ -220,8 +229,10 @@ public final class TestCluster {
     }
 
     private static List<Node> nodes(String which) {
-        try (Connection connection = connectAs("citusadmin"); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT nodename, nodeport FROM pg_dist_node WHERE " + which + " ORDER BY nodeid")) {
+        try (Connection connection = connectAs("citusadmin");
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery(
+                        "SELECT nodename, nodeport FROM pg_dist_node WHERE " + which + " ORDER BY nodeid")) {
             List<Node> nodes = new ArrayList<>();
             while (rows.next()) {
                 nodes.add(new Node(rows.getString(1), rows.getInt(2)));
@@ -264,8 +275,9 @@ public final class TestCluster {
 
     /** Rows in one of the role's own tables. */
     public static long count(String role, String table) throws SQLException {
-        try (Connection connection = connectAs(role); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Connection connection = connectAs(role);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -274,9 +286,9 @@ public final class TestCluster {
     /** Whether the cluster runs Citus. */
     public static boolean isCitus(String role) throws SQLException {
         try (Connection connection = connectAs(role);
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus')");
-             ResultSet row = query.executeQuery()) {
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus')");
+                ResultSet row = query.executeQuery()) {
             row.next();
             return row.getBoolean(1);
         }

@@ -31,7 +31,8 @@ public final class TestClusterSession implements LauncherSessionListener {
      * first, to a word that says why: no password reaches a report that way.
      */
     static void keepSecretsOutOfSystemProperties() {
-        System.getenv().keySet().stream().filter(name -> SECRET.matcher(name).matches())
+        System.getenv().keySet().stream()
+                .filter(name -> SECRET.matcher(name).matches())
                 .forEach(name -> System.setProperty("env." + name, "(a secret: not copied)"));
     }
 

@@ -24,14 +24,14 @@ public final class TestServer {
      * API's lock of an address after failed logins raised so far that it never refuses a later test
      * (LoginThrottleIT tests the lock on a server of its own).
      */
-    private static final List<String> JVM_OPTIONS = List.of("-Djava.net.preferIPv4Stack=true",
-            "-Dadmin.login.max-failures-per-address=1000000");
+    private static final List<String> JVM_OPTIONS =
+            List.of("-Djava.net.preferIPv4Stack=true", "-Dadmin.login.max-failures-per-address=1000000");
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private static SeparateMicro server;
 
-    private TestServer() {
-    }
+    private TestServer() {}
 
     /** Where the module's WAR answers: {@code http://127.0.0.1:<port>/<war name>/}. Starts the server on first use. */
     public static synchronized URL war() {
@@ -83,8 +83,11 @@ public final class TestServer {
      * answers only once its WAR is deployed.
      */
     private static void awaitDeployments(SeparateMicro started) throws InterruptedException {
-        List<String> checks = Arrays.stream(System.getProperty("post.boot.roles", "").split(","))
-                .filter(role -> !role.isBlank()).map(role -> "\"" + role.trim() + "-database\"").toList();
+        List<String> checks = Arrays.stream(
+                        System.getProperty("post.boot.roles", "").split(","))
+                .filter(role -> !role.isBlank())
+                .map(role -> "\"" + role.trim() + "-database\"")
+                .toList();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String health = "";
         while (System.nanoTime() < deadline) {
@@ -96,8 +99,9 @@ public final class TestServer {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("The test server answers, but not every application is deployed: /health/ready says "
-                + health + "; see " + started.logFile());
+        throw new IllegalStateException(
+                "The test server answers, but not every application is deployed: /health/ready says " + health
+                        + "; see " + started.logFile());
     }
 
     /** Stops the server, if one was started (the test session's end). */

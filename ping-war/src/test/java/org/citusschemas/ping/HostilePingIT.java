@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import org.citusschemas.it.DatabaseSnapshot;
 import org.citusschemas.it.DeployedService;
-import org.citusschemas.it.HostileRequests.Endpoint;
 import org.citusschemas.it.HostileRequests;
+import org.citusschemas.it.HostileRequests.Endpoint;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,9 +18,20 @@ class HostilePingIT extends DeployedService {
 
     @Test
     void refusesSpoiledPingsAndStoresNothing() {
-        Endpoint ping = new Endpoint("POST", "ping", Set.of("POST"),
-                Json.createObjectBuilder().add("host", "127.0.0.1").add("count", 1).build());
-        HostileRequests.assertAllRefused("POST /ping", base, Map.of(), HostileRequests.spoiling(ping),
-                HostileRequests.PER_ENDPOINT, DatabaseSnapshot::now);
+        Endpoint ping = new Endpoint(
+                "POST",
+                "ping",
+                Set.of("POST"),
+                Json.createObjectBuilder()
+                        .add("host", "127.0.0.1")
+                        .add("count", 1)
+                        .build());
+        HostileRequests.assertAllRefused(
+                "POST /ping",
+                base,
+                Map.of(),
+                HostileRequests.spoiling(ping),
+                HostileRequests.PER_ENDPOINT,
+                DatabaseSnapshot::now);
     }
 }

@@ -34,8 +34,9 @@ class PingIT extends DeployedService {
         String result = body.getString("result");
         assertTrue(result.contains("4 packets transmitted, 4 received"), result);
         assertEquals(before + 1, storedResults());
-        try (Connection db = TestCluster.connectAs("pingservice"); Statement query = db.createStatement();
-             ResultSet last = query.executeQuery("SELECT host, result FROM ping_results ORDER BY id DESC LIMIT 1")) {
+        try (Connection db = TestCluster.connectAs("pingservice");
+                Statement query = db.createStatement();
+                ResultSet last = query.executeQuery("SELECT host, result FROM ping_results ORDER BY id DESC LIMIT 1")) {
             last.next();
             assertEquals(host, last.getString("host"));
             assertEquals(result, last.getString("result"));
@@ -77,7 +78,8 @@ class PingIT extends DeployedService {
         assertEquals(200, reply.status(), reply::toString);
         assertTrue(reply.object().getString("result").contains("1 packets transmitted, 1 received"), reply::toString);
         for (String count : new String[] {"0", "5", "-1"}) {
-            HttpReply refused = new ServiceClient(base).postJson("ping", "{\"host\":\"127.0.0.1\",\"count\":" + count + "}");
+            HttpReply refused =
+                    new ServiceClient(base).postJson("ping", "{\"host\":\"127.0.0.1\",\"count\":" + count + "}");
             assertEquals(400, refused.status(), refused::toString);
             assertTrue(refused.object().getString("detail").contains("count must be from 1 to 4"), refused::toString);
         }

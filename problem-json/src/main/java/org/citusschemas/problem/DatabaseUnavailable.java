@@ -26,22 +26,28 @@ public final class DatabaseUnavailable {
      * away between the last statement and the commit, whose outcome is then unknown.
      */
     private static final Set<String> UNAVAILABLE_TYPES = Set.of(
-            "java.net.ConnectException", "java.net.SocketTimeoutException", "java.net.NoRouteToHostException",
-            "org.hibernate.exception.JDBCConnectionException", "jakarta.resource.ResourceException",
-            "jakarta.resource.spi.ResourceAllocationException", "jakarta.resource.spi.LocalTransactionException",
-            "com.sun.appserv.connectors.internal.api.PoolingException", "jakarta.transaction.SystemException");
+            "java.net.ConnectException",
+            "java.net.SocketTimeoutException",
+            "java.net.NoRouteToHostException",
+            "org.hibernate.exception.JDBCConnectionException",
+            "jakarta.resource.ResourceException",
+            "jakarta.resource.spi.ResourceAllocationException",
+            "jakarta.resource.spi.LocalTransactionException",
+            "com.sun.appserv.connectors.internal.api.PoolingException",
+            "jakarta.transaction.SystemException");
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     /** The first cause that says the database is unreachable, or null. */
     public static Throwable cause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
                     || UNAVAILABLE_TYPES.contains(cause.getClass().getName())) {
                 return cause;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || UNAVAILABLE_STATES.contains(sql.getSQLState()))) {
                 return cause;
             }

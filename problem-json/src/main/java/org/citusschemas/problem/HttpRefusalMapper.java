@@ -23,8 +23,10 @@ public class HttpRefusalMapper implements ExceptionMapper<WebApplicationExceptio
 
     @Context
     HttpHeaders headers;
+
     @Context
     UriInfo uri;
+
     @Context
     Request request;
 
@@ -32,7 +34,8 @@ public class HttpRefusalMapper implements ExceptionMapper<WebApplicationExceptio
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
         Problem problem = Problem.of(original.getStatusInfo(), detail(exception));
-        Response.ResponseBuilder response = Response.fromResponse(original).type(Problem.PROBLEM_JSON).entity(problem);
+        Response.ResponseBuilder response =
+                Response.fromResponse(original).type(Problem.PROBLEM_JSON).entity(problem);
         return response.build();
     }
 
@@ -47,14 +50,15 @@ public class HttpRefusalMapper implements ExceptionMapper<WebApplicationExceptio
                     + " is not accepted here; send application/json";
         }
         if (exception instanceof NotAllowedException) {
-            return "Method " + request.getMethod() + " is not allowed on /" + uri.getPath()
-                    + "; allowed: " + exception.getResponse().getAllowedMethods();
+            return "Method " + request.getMethod() + " is not allowed on /" + uri.getPath() + "; allowed: "
+                    + exception.getResponse().getAllowedMethods();
         }
         if (exception instanceof NotFoundException) {
             return "Nothing at /" + uri.getPath();
         }
         if (exception instanceof NotAcceptableException) {
-            return "No representation matches Accept " + headers.getAcceptableMediaTypes() + "; ask for application/json";
+            return "No representation matches Accept " + headers.getAcceptableMediaTypes()
+                    + "; ask for application/json";
         }
         return message == null ? exception.getResponse().getStatusInfo().getReasonPhrase() : message;
     }

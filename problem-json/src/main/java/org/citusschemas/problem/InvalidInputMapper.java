@@ -42,14 +42,19 @@ public class InvalidInputMapper implements ExceptionMapper<ConstraintViolationEx
                 method = method(resource, node.as(Path.MethodNode.class));
                 continue;
             }
-            if (kind == ElementKind.CONSTRUCTOR || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE) {
+            if (kind == ElementKind.CONSTRUCTOR
+                    || kind == ElementKind.CROSS_PARAMETER
+                    || kind == ElementKind.RETURN_VALUE) {
                 continue;
             }
-            if (kind == ElementKind.PARAMETER && isBody(method, node.as(Path.ParameterNode.class).getParameterIndex())) {
+            if (kind == ElementKind.PARAMETER
+                    && isBody(method, node.as(Path.ParameterNode.class).getParameterIndex())) {
                 continue; // the body itself has no name on the wire
             }
             if (node.isInIterable()) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                field.append('[')
+                        .append(node.getIndex() != null ? node.getIndex() : node.getKey())
+                        .append(']');
             }
             if (kind != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
                 if (!field.isEmpty()) {
@@ -64,7 +69,8 @@ public class InvalidInputMapper implements ExceptionMapper<ConstraintViolationEx
     private static Method method(Class<?> resource, Path.MethodNode node) {
         for (Class<?> type = resource; type != null; type = type.getSuperclass()) {
             try {
-                return type.getDeclaredMethod(node.getName(), node.getParameterTypes().toArray(Class<?>[]::new));
+                return type.getDeclaredMethod(
+                        node.getName(), node.getParameterTypes().toArray(Class<?>[]::new));
             } catch (NoSuchMethodException e) {
                 // a superclass may declare it
             }
@@ -79,7 +85,8 @@ public class InvalidInputMapper implements ExceptionMapper<ConstraintViolationEx
         }
         for (Annotation annotation : method.getParameterAnnotations()[index]) {
             String name = annotation.annotationType().getName();
-            if (name.startsWith("jakarta.ws.rs.") && name.endsWith("Param") || name.equals("jakarta.ws.rs.core.Context")) {
+            if (name.startsWith("jakarta.ws.rs.") && name.endsWith("Param")
+                    || name.equals("jakarta.ws.rs.core.Context")) {
                 return false;
             }
         }

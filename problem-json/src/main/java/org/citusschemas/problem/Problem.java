@@ -11,16 +11,15 @@ import java.util.stream.Collectors;
  * {@code errors} (only for invalid input) names each invalid value; {@code notices} (only when
  * there were any) are the messages the database gave while it tried.
  */
-public record Problem(String type, String title, int status, String detail, List<InvalidValue> errors,
-                      List<String> notices) {
+public record Problem(
+        String type, String title, int status, String detail, List<InvalidValue> errors, List<String> notices) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     /** Built directly, not parsed: parsing needs a JAX-RS implementation, which unit tests lack. */
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
     /** One invalid value of a request: where it is ({@code users[1].email}) and what is wrong. */
-    public record InvalidValue(String field, String message) {
-    }
+    public record InvalidValue(String field, String message) {}
 
     public static Problem of(Response.StatusType status, String detail) {
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, null);
@@ -43,7 +42,8 @@ public record Problem(String type, String title, int status, String detail, List
 
     /** The same problem with the messages the database gave before it failed (Citus' NOTICEs). */
     public Problem withNotices(List<String> databaseNotices) {
-        return new Problem(type, title, status, detail, errors, databaseNotices.isEmpty() ? null : List.copyOf(databaseNotices));
+        return new Problem(
+                type, title, status, detail, errors, databaseNotices.isEmpty() ? null : List.copyOf(databaseNotices));
     }
 
     public Response toResponse() {

@@ -34,9 +34,11 @@ public class ProblemPages extends HttpServlet {
             LOG.log(Level.SEVERE, "Request failed in the web container", thrown);
         }
         String configured = getServletContext().getInitParameter("problem.detail." + status);
-        String detail = configured != null ? configured.replace("{method}", request.getMethod()) : detail(status, request);
+        String detail =
+                configured != null ? configured.replace("{method}", request.getMethod()) : detail(status, request);
         Response.Status known = Response.Status.fromStatusCode(status);
-        Problem problem = new Problem("about:blank", known == null ? "Error" : known.getReasonPhrase(), status, detail, null, null);
+        Problem problem = new Problem(
+                "about:blank", known == null ? "Error" : known.getReasonPhrase(), status, detail, null, null);
         write(problem, response);
     }
 
@@ -61,11 +63,15 @@ public class ProblemPages extends HttpServlet {
             case HttpServletResponse.SC_FORBIDDEN -> "Your login may not " + request.getMethod() + " here";
             case HttpServletResponse.SC_NOT_FOUND -> "Nothing at " + path;
             case HttpServletResponse.SC_METHOD_NOT_ALLOWED -> "Method " + request.getMethod() + " is not allowed here";
-            case HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE -> BodyLimit.tooLarge().getMessage();
-            case HttpServletResponse.SC_INTERNAL_SERVER_ERROR -> "Unexpected server error; details are in the server log";
+            case HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE ->
+                BodyLimit.tooLarge().getMessage();
+            case HttpServletResponse.SC_INTERNAL_SERVER_ERROR ->
+                "Unexpected server error; details are in the server log";
             default -> {
                 Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-                yield message == null || message.toString().isBlank() ? "The request could not be served" : message.toString();
+                yield message == null || message.toString().isBlank()
+                        ? "The request could not be served"
+                        : message.toString();
             }
         };
     }

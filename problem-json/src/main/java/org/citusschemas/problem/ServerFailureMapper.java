@@ -24,15 +24,21 @@ public class ServerFailureMapper implements ExceptionMapper<Throwable> {
         Throwable unavailable = DatabaseUnavailable.cause(exception);
         if (unavailable != null) {
             LOG.log(Level.WARNING, "Database unavailable: {0}", unavailable.getMessage());
-            return Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE,
-                            "The database is unavailable; try again shortly (" + firstLine(unavailable.getMessage()) + ")")
-                    .toResponse()).header("Retry-After", "5").build();
+            return Response.fromResponse(Problem.of(
+                                    Status.SERVICE_UNAVAILABLE,
+                                    "The database is unavailable; try again shortly ("
+                                            + firstLine(unavailable.getMessage()) + ")")
+                            .toResponse())
+                    .header("Retry-After", "5")
+                    .build();
         }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, exception);
-        return Problem.of(Status.INTERNAL_SERVER_ERROR,
-                "Unexpected server error (" + exception.getClass().getSimpleName() + "); reference " + reference
-                        + " in the server log").toResponse();
+        return Problem.of(
+                        Status.INTERNAL_SERVER_ERROR,
+                        "Unexpected server error (" + exception.getClass().getSimpleName() + "); reference " + reference
+                                + " in the server log")
+                .toResponse();
     }
 
     private static String firstLine(String message) {

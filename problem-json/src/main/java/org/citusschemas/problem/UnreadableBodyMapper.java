@@ -26,8 +26,10 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
     public Response toResponse(ProcessingException exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonbException || cause instanceof JsonException) {
-                return Problem.of(Status.BAD_REQUEST,
-                        "The request body is not valid JSON of the expected shape: " + explain(innermostMessage(cause)))
+                return Problem.of(
+                                Status.BAD_REQUEST,
+                                "The request body is not valid JSON of the expected shape: "
+                                        + explain(innermostMessage(cause)))
                         .toResponse();
             }
         }

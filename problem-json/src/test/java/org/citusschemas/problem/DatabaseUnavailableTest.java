@@ -12,7 +12,8 @@ class DatabaseUnavailableTest {
     @Test
     void findsAConnectionFailureWrappedDeepInsideOtherExceptions() {
         SQLException refused = new SQLException("Connection to 127.0.0.1:9700 refused", "08001");
-        RuntimeException wrapped = new RuntimeException("transaction failed", new IllegalStateException("jpa", refused));
+        RuntimeException wrapped =
+                new RuntimeException("transaction failed", new IllegalStateException("jpa", refused));
         assertSame(refused, DatabaseUnavailable.cause(wrapped));
     }
 
@@ -42,7 +43,8 @@ class DatabaseUnavailableTest {
         commit.initCause(new javax.transaction.xa.XAException(
                 "jakarta.resource.spi.LocalTransactionException: An I/O error occurred while sending to the backend."));
         RuntimeException transactional = new jakarta.transaction.TransactionalException(
-                "Managed bean with Transactional annotation and TxType of REQUIRED encountered exception during commit", commit);
+                "Managed bean with Transactional annotation and TxType of REQUIRED encountered exception during commit",
+                commit);
         assertSame(commit, DatabaseUnavailable.cause(transactional));
     }
 

@@ -20,18 +20,14 @@ import org.junit.jupiter.api.Test;
 
 class InvalidInputMapperTest {
 
-    record Item(@NotBlank String name) {
-    }
+    record Item(@NotBlank String name) {}
 
     static class Resource {
-        public void create(@NotNull @Size(min = 1) List<@NotNull @Valid Item> items) {
-        }
+        public void create(@NotNull @Size(min = 1) List<@NotNull @Valid Item> items) {}
 
-        public void rename(@NotNull @Valid Item item) {
-        }
+        public void rename(@NotNull @Valid Item item) {}
 
-        public void page(@jakarta.ws.rs.QueryParam("limit") @Size(max = 2) String limit) {
-        }
+        public void page(@jakarta.ws.rs.QueryParam("limit") @Size(max = 2) String limit) {}
     }
 
     static jakarta.validation.ValidatorFactory factory;
@@ -68,8 +64,13 @@ class InvalidInputMapperTest {
     @Test
     void namesAPropertyOfAnObjectBodyByItself() throws Exception {
         Method rename = Resource.class.getMethod("rename", Item.class);
-        Set<String> fields = validator.forExecutables().validateParameters(new Resource(), rename, new Object[] {new Item("")})
-                .stream().map(v -> InvalidInputMapper.field(Resource.class, v.getPropertyPath())).collect(Collectors.toSet());
+        Set<String> fields =
+                validator
+                        .forExecutables()
+                        .validateParameters(new Resource(), rename, new Object[] {new Item("")})
+                        .stream()
+                        .map(v -> InvalidInputMapper.field(Resource.class, v.getPropertyPath()))
+                        .collect(Collectors.toSet());
         assertEquals(Set.of("name"), fields);
     }
 
@@ -81,8 +82,10 @@ class InvalidInputMapperTest {
     @Test
     void namesAQueryParameterByItsName() throws Exception {
         Method page = Resource.class.getMethod("page", String.class);
-        Set<String> fields = validator.forExecutables().validateParameters(new Resource(), page, new Object[] {"abc"})
-                .stream().map(v -> InvalidInputMapper.field(Resource.class, v.getPropertyPath())).collect(Collectors.toSet());
+        Set<String> fields =
+                validator.forExecutables().validateParameters(new Resource(), page, new Object[] {"abc"}).stream()
+                        .map(v -> InvalidInputMapper.field(Resource.class, v.getPropertyPath()))
+                        .collect(Collectors.toSet());
         assertEquals(Set.of("limit"), fields);
     }
 }

@@ -1,6 +1,5 @@
 package org.citusschemas.secrets;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -32,14 +31,19 @@ class SecretsInLogsIT {
     static final Path ROOT = Path.of(System.getProperty("root.dir"));
     /** Shorter values could occur by chance (a port, a word); every generated secret is longer. */
     static final int SHORTEST = 8;
+
     static final Pattern PEM_BODY = Pattern.compile("[A-Za-z0-9+/=]{40,}");
 
     static List<Path> targetFiles() {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> modules = Files.list(ROOT)) {
-            for (Path target : modules.map(m -> m.resolve("target")).filter(Files::isDirectory).toList()) {
+            for (Path target : modules.map(m -> m.resolve("target"))
+                    .filter(Files::isDirectory)
+                    .toList()) {
                 try (Stream<Path> walk = Files.walk(target)) {
-                    walk.filter(Files::isRegularFile).filter(f -> !isInDatabaseDirectory(f)).forEach(files::add);
+                    walk.filter(Files::isRegularFile)
+                            .filter(f -> !isInDatabaseDirectory(f))
+                            .forEach(files::add);
                 }
             }
         } catch (IOException e) {
@@ -61,10 +65,12 @@ class SecretsInLogsIT {
     static boolean isLog(Path file) {
         String name = file.getFileName().toString();
         String path = file.toString();
-        return name.endsWith(".log") || name.matches("server\\.log.*")
+        return name.endsWith(".log")
+                || name.matches("server\\.log.*")
                 || (path.contains("/failsafe-reports") || path.contains("/surefire-reports"))
                         && (name.endsWith(".txt") || name.endsWith(".xml"))
-                || path.contains("/it-cluster/logs/") || path.contains("/launcher-it/logs/");
+                || path.contains("/it-cluster/logs/")
+                || path.contains("/launcher-it/logs/");
     }
 
     /** Each secret the run wrote, and the file it came from. */
@@ -106,7 +112,8 @@ class SecretsInLogsIT {
     static String unquoted(String value) {
         String v = value.strip();
         return v.length() >= 2 && (v.startsWith("'") && v.endsWith("'") || v.startsWith("\"") && v.endsWith("\""))
-                ? v.substring(1, v.length() - 1) : v;
+                ? v.substring(1, v.length() - 1)
+                : v;
     }
 
     static List<String> lines(Path file) throws IOException {
@@ -118,16 +125,24 @@ class SecretsInLogsIT {
         List<Path> files = targetFiles();
         Map<String, Path> secrets = secrets(files);
         List<Path> logs = files.stream().filter(SecretsInLogsIT::isLog).toList();
-        System.out.printf("Looking for %d generated secrets in %d logs (%d MB)%n", secrets.size(), logs.size(),
+        System.out.printf(
+                "Looking for %d generated secrets in %d logs (%d MB)%n",
+                secrets.size(),
+                logs.size(),
                 logs.stream().mapToLong(SecretsInLogsIT::size).sum() / (1024 * 1024));
-        assertTrue(secrets.size() >= 7, () -> "a test run writes at least the seven passwords of its cluster's "
-                + "credentials.env; found " + secrets.size() + ": was this run after the others (mvn verify)?");
-        assertTrue(logs.stream().anyMatch(l -> l.toString().contains("admin-it/target/failsafe-reports")),
+        assertTrue(
+                secrets.size() >= 7,
+                () -> "a test run writes at least the seven passwords of its cluster's " + "credentials.env; found "
+                        + secrets.size() + ": was this run after the others (mvn verify)?");
+        assertTrue(
+                logs.stream().anyMatch(l -> l.toString().contains("admin-it/target/failsafe-reports")),
                 "the admin API's test reports are among the logs");
         // The servers the tests talk to write their own logs (it-support's TestServer), not the reports.
-        for (String server : List.of("admin-it/target/it-cluster/test-server.log", "user-war/target/it-cluster/test-server.log")) {
-            assertTrue(logs.stream().anyMatch(l -> l.toString().endsWith(server)), "the test server's log " + server
-                    + " is among the logs");
+        for (String server :
+                List.of("admin-it/target/it-cluster/test-server.log", "user-war/target/it-cluster/test-server.log")) {
+            assertTrue(
+                    logs.stream().anyMatch(l -> l.toString().endsWith(server)),
+                    "the test server's log " + server + " is among the logs");
         }
 
         List<String> found = new ArrayList<>();
@@ -136,8 +151,9 @@ class SecretsInLogsIT {
             secrets.forEach((secret, source) -> {
                 int at = text.indexOf(secret);
                 if (at >= 0) {
-                    found.add(ROOT.relativize(log) + " (line " + (text.substring(0, at).lines().count() + 1)
-                            + ") holds the secret from " + ROOT.relativize(source));
+                    found.add(ROOT.relativize(log) + " (line "
+                            + (text.substring(0, at).lines().count() + 1) + ") holds the secret from "
+                            + ROOT.relativize(source));
                 }
             });
         }

@@ -42,8 +42,7 @@ class ClusterLauncherIT {
     static final int CONTAINERS_PORT = PORT + 20;
     static final List<String> ROLES = List.of("userservice", "timeservice", "pingservice");
 
-    record Run(int exit, String output) {
-    }
+    record Run(int exit, String output) {}
 
     static Run launcher(Path dir, int port, Map<String, String> extraEnv, String... arguments)
             throws IOException, InterruptedException {
@@ -75,7 +74,9 @@ class ClusterLauncherIT {
     }
 
     static Connection connect(Path dir, int port, String role) throws IOException, SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/citus", role,
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/citus",
+                role,
                 credentials(dir).getProperty(role.toUpperCase() + "_DB_PASSWORD"));
     }
 
@@ -108,8 +109,10 @@ class ClusterLauncherIT {
         Properties before = credentials(DIR);
         launcher("start");
         assertEquals(before, credentials(DIR), "a second start keeps the passwords");
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(DIR.resolve("credentials.env"))));
+        assertEquals(
+                "rw-------",
+                java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(DIR.resolve("credentials.env"))));
         for (String role : ROLES) {
             assertTrue(before.getProperty(role.toUpperCase() + "_DB_PASSWORD").length() >= 32, role);
         }
@@ -118,9 +121,10 @@ class ClusterLauncherIT {
     @Test
     void eachServiceRoleLogsInWithItsPasswordAndFindsItsOwnSchemaFirst() throws Exception {
         for (String role : ROLES) {
-            try (Connection connection = connect(DIR, PORT, role); Statement sql = connection.createStatement();
-                 ResultSet row = sql.executeQuery("SELECT current_schema(), "
-                         + "(SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = current_user)")) {
+            try (Connection connection = connect(DIR, PORT, role);
+                    Statement sql = connection.createStatement();
+                    ResultSet row = sql.executeQuery("SELECT current_schema(), "
+                            + "(SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = current_user)")) {
                 row.next();
                 assertEquals(role, row.getString(1), "search_path of " + role);
                 assertEquals(role, row.getString(2), "owner of schema " + role);
@@ -130,10 +134,12 @@ class ClusterLauncherIT {
 
     @Test
     void createsTheAdminRoleAsAMemberOfEveryServiceRoleAndNoSuperuser() throws Exception {
-        try (Connection connection = connect(DIR, PORT, "citusadmin"); Statement sql = connection.createStatement();
-             ResultSet row = sql.executeQuery("SELECT rolsuper, rolcreaterole, rolcreatedb, "
-                     + "pg_has_role('citusadmin', 'userservice', 'USAGE'), pg_has_role('citusadmin', 'timeservice', 'USAGE'), "
-                     + "pg_has_role('citusadmin', 'pingservice', 'USAGE') FROM pg_roles WHERE rolname = current_user")) {
+        try (Connection connection = connect(DIR, PORT, "citusadmin");
+                Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery(
+                        "SELECT rolsuper, rolcreaterole, rolcreatedb, "
+                                + "pg_has_role('citusadmin', 'userservice', 'USAGE'), pg_has_role('citusadmin', 'timeservice', 'USAGE'), "
+                                + "pg_has_role('citusadmin', 'pingservice', 'USAGE') FROM pg_roles WHERE rolname = current_user")) {
             row.next();
             assertFalse(row.getBoolean(1), "superuser");
             assertFalse(row.getBoolean(2), "createrole");
@@ -145,12 +151,15 @@ class ClusterLauncherIT {
     @Test
     void rendersTheAdminUsersIntoTheAdminPostBootFileOnly() throws Exception {
         Path file = DIR.resolve("admin.asadmin");
-        assertEquals(0, launcher("post-boot", "citusadmin,userservice", file.toString()).exit());
+        assertEquals(
+                0,
+                launcher("post-boot", "citusadmin,userservice", file.toString()).exit());
         String commands = Files.readString(file);
         assertTrue(commands.contains("jdbc/citusadmin") && commands.contains("jdbc/userservice"), commands);
         assertTrue(commands.contains("create-file-user --groups citus-operators --passwordfile"), commands);
         assertTrue(commands.contains("create-file-user --groups citus-readers --passwordfile"), commands);
-        assertFalse(commands.contains(credentials(DIR).getProperty("ADMIN_OPERATOR_PASSWORD")), "no password in the file");
+        assertFalse(
+                commands.contains(credentials(DIR).getProperty("ADMIN_OPERATOR_PASSWORD")), "no password in the file");
         assertFalse(Files.readString(launcherFile("userservice")).contains("create-file-user"));
     }
 
@@ -162,8 +171,10 @@ class ClusterLauncherIT {
 
     @Test
     void refusesAWrongPassword() {
-        SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-                () -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PORT + "/citus", "userservice", "wrong"));
+        SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                SQLException.class,
+                () -> DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + PORT + "/citus", "userservice", "wrong"));
         assertEquals("28P01", refused.getSQLState(), refused.getMessage());
     }
 
@@ -171,14 +182,17 @@ class ClusterLauncherIT {
     void distributesEveryServiceSchemaOverTwoWorkersWhenCitusIsInstalled() throws Exception {
         String mode = Files.readString(DIR.resolve("mode")).trim();
         if (mode.equals("postgres")) {
-            CitusRequirement.skipLoudly("NEEDS CITUS", "ClusterLauncherIT.distributesEveryServiceSchemaOverTwoWorkersWhenCitusIsInstalled",
+            CitusRequirement.skipLoudly(
+                    "NEEDS CITUS",
+                    "ClusterLauncherIT.distributesEveryServiceSchemaOverTwoWorkersWhenCitusIsInstalled",
                     "the launcher found no Citus (neither installed locally nor Docker with the image) and started plain PostgreSQL.");
         }
         assertDistributedOverTwoWorkers(DIR, PORT);
     }
 
     static void assertDistributedOverTwoWorkers(Path dir, int port) throws Exception {
-        try (Connection connection = connect(dir, port, "userservice"); Statement sql = connection.createStatement()) {
+        try (Connection connection = connect(dir, port, "userservice");
+                Statement sql = connection.createStatement()) {
             List<String> schemas = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery("SELECT schema_name::text FROM citus_schemas ORDER BY 1")) {
                 while (rows.next()) {
@@ -205,10 +219,12 @@ class ClusterLauncherIT {
     }
 
     @Test
-    void runsTheClusterInContainersPublishedOnLoopbackKeepsTheDataAcrossAStopAndDestroyRemovesEverything() throws Exception {
+    void runsTheClusterInContainersPublishedOnLoopbackKeepsTheDataAcrossAStopAndDestroyRemovesEverything()
+            throws Exception {
         String unavailable = org.citusschemas.it.CitusContainers.unavailableBecause();
         if (unavailable != null) {
-            CitusRequirement.skipLoudly("NEEDS CONTAINERS",
+            CitusRequirement.skipLoudly(
+                    "NEEDS CONTAINERS",
                     "ClusterLauncherIT.runsTheClusterInContainersPublishedOnLoopbackKeepsTheDataAcrossAStopAndDestroyRemovesEverything",
                     unavailable);
         }
@@ -219,37 +235,52 @@ class ClusterLauncherIT {
             Run start = launcher(CONTAINERS_DIR, CONTAINERS_PORT, containers, "start");
             assertEquals(0, start.exit(), start.output());
             assertTrue(start.output().contains("workers worker1:5432 worker2:5432"), start.output());
-            assertEquals("127.0.0.1:" + CONTAINERS_PORT, docker("port", project + "-coordinator", "5432"),
+            assertEquals(
+                    "127.0.0.1:" + CONTAINERS_PORT,
+                    docker("port", project + "-coordinator", "5432"),
                     "published on loopback only");
             assertEquals("127.0.0.1:" + (CONTAINERS_PORT + 2), docker("port", project + "-worker2", "5432"));
             assertDistributedOverTwoWorkers(CONTAINERS_DIR, CONTAINERS_PORT);
             try (Connection connection = connect(CONTAINERS_DIR, CONTAINERS_PORT, "userservice");
-                 Statement sql = connection.createStatement()) {
+                    Statement sql = connection.createStatement()) {
                 sql.execute("CREATE TABLE kept (note text)");
                 sql.execute("INSERT INTO kept VALUES ('survives a stop')");
             }
 
-            assertEquals(0, launcher(CONTAINERS_DIR, CONTAINERS_PORT, Map.of(), "stop").exit());
+            assertEquals(
+                    0,
+                    launcher(CONTAINERS_DIR, CONTAINERS_PORT, Map.of(), "stop").exit());
             Run stopped = launcher(CONTAINERS_DIR, CONTAINERS_PORT, Map.of(), "status");
             assertNotEquals(0, stopped.exit(), stopped.output());
             assertTrue(stopped.output().contains("mode: containers"), stopped.output());
-            assertEquals(3, docker("volume", "ls", "-q", "--filter", "label=org.citusschemas.cluster=" + project).lines().count(),
+            assertEquals(
+                    3,
+                    docker("volume", "ls", "-q", "--filter", "label=org.citusschemas.cluster=" + project)
+                            .lines()
+                            .count(),
                     "stop keeps the volumes");
 
             String made = docker("container", "inspect", "-f", "{{.Config.Image}}", project + "-coordinator");
             assertTrue(stopped.output().contains("image: " + made), stopped.output());
-            Run otherLine = launcher(CONTAINERS_DIR, CONTAINERS_PORT, Map.of("CITUS_IMAGE", "citusdata/citus:0.0.0-other"), "start");
+            Run otherLine = launcher(
+                    CONTAINERS_DIR, CONTAINERS_PORT, Map.of("CITUS_IMAGE", "citusdata/citus:0.0.0-other"), "start");
             assertNotEquals(0, otherLine.exit(), otherLine.output());
-            assertTrue(otherLine.output().contains("were made from " + made + ", not CITUS_IMAGE=citusdata/citus:0.0.0-other"),
+            assertTrue(
+                    otherLine
+                            .output()
+                            .contains("were made from " + made + ", not CITUS_IMAGE=citusdata/citus:0.0.0-other"),
                     otherLine.output());
             assertTrue(otherLine.output().contains("./run destroy"), "names the way forward: " + otherLine.output());
-            assertEquals("exited", docker("container", "inspect", "-f", "{{.State.Status}}", project + "-coordinator"),
+            assertEquals(
+                    "exited",
+                    docker("container", "inspect", "-f", "{{.State.Status}}", project + "-coordinator"),
                     "the old containers were not started on another line");
 
             Run again = launcher(CONTAINERS_DIR, CONTAINERS_PORT, Map.of(), "start");
             assertEquals(0, again.exit(), again.output());
             try (Connection connection = connect(CONTAINERS_DIR, CONTAINERS_PORT, "userservice");
-                 Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery("SELECT note FROM kept")) {
+                    Statement sql = connection.createStatement();
+                    ResultSet row = sql.executeQuery("SELECT note FROM kept")) {
                 assertTrue(row.next());
                 assertEquals("survives a stop", row.getString(1));
             }
@@ -294,7 +325,8 @@ class ClusterLauncherIT {
 
         Run start = launcher(dir, 9890, fakes, "start");
         assertNotEquals(0, start.exit(), start.output());
-        assertTrue(start.output().contains("was made by PostgreSQL 15, and this run found PostgreSQL 17"), start.output());
+        assertTrue(
+                start.output().contains("was made by PostgreSQL 15, and this run found PostgreSQL 17"), start.output());
         assertTrue(start.output().contains("PG_BIN=" + root + "/15/bin keeps the old major"), start.output());
     }
 
@@ -314,8 +346,10 @@ class ClusterLauncherIT {
         Run status = launcher(PLAIN_DIR, PLAIN_PORT, plain, "status");
         assertEquals(0, status.exit(), status.output());
         assertFalse(status.output().contains("worker"), status.output());
-        try (Connection connection = connect(PLAIN_DIR, PLAIN_PORT, "timeservice"); Statement sql = connection.createStatement();
-             ResultSet row = sql.executeQuery("SELECT current_schema(), EXISTS (SELECT FROM pg_extension WHERE extname = 'citus')")) {
+        try (Connection connection = connect(PLAIN_DIR, PLAIN_PORT, "timeservice");
+                Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery(
+                        "SELECT current_schema(), EXISTS (SELECT FROM pg_extension WHERE extname = 'citus')")) {
             row.next();
             assertEquals("timeservice", row.getString(1));
             assertFalse(row.getBoolean(2), "no Citus in plain mode");
@@ -341,10 +375,14 @@ class ClusterLauncherIT {
         assertTrue(commands.contains("--isconnectvalidatereq true"), commands);
         assertTrue(commands.contains("--leaktimeout 0 "), "leak tracing off by default: " + commands);
         assertFalse(commands.matches("(?s).*@[A-Z_]+@.*"), "every slot of the template is filled: " + commands);
-        assertTrue(commands.contains("create-jdbc-resource --connectionpoolid userservice-pool jdbc/userservice"), commands);
-        assertFalse(commands.contains(credentials(DIR).getProperty("USERSERVICE_DB_PASSWORD")), "no password in the file");
+        assertTrue(
+                commands.contains("create-jdbc-resource --connectionpoolid userservice-pool jdbc/userservice"),
+                commands);
+        assertFalse(
+                commands.contains(credentials(DIR).getProperty("USERSERVICE_DB_PASSWORD")), "no password in the file");
 
-        Run unknown = launcher("post-boot", "nosuchservice", DIR.resolve("x.asadmin").toString());
+        Run unknown =
+                launcher("post-boot", "nosuchservice", DIR.resolve("x.asadmin").toString());
         assertNotEquals(0, unknown.exit());
         assertTrue(unknown.output().contains("unknown role"), unknown.output());
     }
@@ -352,10 +390,14 @@ class ClusterLauncherIT {
     @Test
     void rendersTheLeakTimeoutAnOperatorChoseAndRefusesANonNumber() throws Exception {
         Path file = DIR.resolve("leak-tracing.asadmin");
-        assertEquals(0, launcher(DIR, PORT, Map.of("POOL_LEAK_TIMEOUT", "300"), "post-boot", "timeservice", file.toString()).exit());
+        assertEquals(
+                0,
+                launcher(DIR, PORT, Map.of("POOL_LEAK_TIMEOUT", "300"), "post-boot", "timeservice", file.toString())
+                        .exit());
         assertTrue(Files.readString(file).contains("--leaktimeout 300 "), Files.readString(file));
 
-        Run refused = launcher(DIR, PORT, Map.of("POOL_LEAK_TIMEOUT", "5m"), "post-boot", "timeservice", file.toString());
+        Run refused =
+                launcher(DIR, PORT, Map.of("POOL_LEAK_TIMEOUT", "5m"), "post-boot", "timeservice", file.toString());
         assertNotEquals(0, refused.exit());
         assertTrue(refused.output().contains("POOL_LEAK_TIMEOUT must be a number of seconds"), refused.output());
     }

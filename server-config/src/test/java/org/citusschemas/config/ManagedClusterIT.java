@@ -39,23 +39,24 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManagedClusterIT {
 
-    static final Path DIR = Path.of(System.getProperty("cluster.dir", "target/launcher-it")).resolveSibling("managed-it");
+    static final Path DIR =
+            Path.of(System.getProperty("cluster.dir", "target/launcher-it")).resolveSibling("managed-it");
     static final List<String> ROLES = List.of("userservice", "timeservice", "pingservice", "citusadmin");
     static final Map<String, String> PASSWORDS = new LinkedHashMap<>();
     static ManagedLikeCluster cluster;
 
-    record Run(int exit, String output, Duration took) {
-    }
+    record Run(int exit, String output, Duration took) {}
 
     @BeforeAll
     static void startTheProvidersCluster() throws Exception {
         String missing = ManagedLikeCluster.unavailableBecause();
         if (missing != null) {
-            CitusRequirement.skipLoudly("NEEDS CITUS", "ManagedClusterIT",
-                    "it imitates a managed Citus service, and " + missing + ".");
+            CitusRequirement.skipLoudly(
+                    "NEEDS CITUS", "ManagedClusterIT", "it imitates a managed Citus service, and " + missing + ".");
         }
         ROLES.forEach(role -> PASSWORDS.put(role, role + "-" + Long.toHexString(System.nanoTime())));
-        cluster = new ManagedLikeCluster(DIR.resolve("provider"), "admin-" + Long.toHexString(System.nanoTime()), PASSWORDS);
+        cluster = new ManagedLikeCluster(
+                DIR.resolve("provider"), "admin-" + Long.toHexString(System.nanoTime()), PASSWORDS);
         cluster.start();
         System.out.println("[managed-like cluster] nodes: " + cluster.nodesDescription());
         settings = cluster.launcherSettings(DIR.resolve("admin.password"));
@@ -95,7 +96,8 @@ class ManagedClusterIT {
         properties.setProperty("password", PASSWORDS.get(role));
         properties.setProperty("sslmode", sslMode);
         properties.setProperty("sslrootcert", ca.toString());
-        return DriverManager.getConnection("jdbc:postgresql://" + ManagedLikeCluster.COORDINATOR + ":5432/citus", properties);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + ManagedLikeCluster.COORDINATOR + ":5432/citus", properties);
     }
 
     @Test
@@ -103,42 +105,64 @@ class ManagedClusterIT {
     void setsTheProductUpThroughAnAdminLoginThatIsNoSuperuserOverVerifiedTls() throws Exception {
         Run start = launcher(Map.of(), "start");
         assertEquals(0, start.exit(), start.output());
-        System.out.println("bootstrap of the managed-like cluster took " + start.took().toMillis() + " ms");
+        System.out.println(
+                "bootstrap of the managed-like cluster took " + start.took().toMillis() + " ms");
         assertTrue(start.output().contains("your own Citus cluster at 127.0.0.21:5432"), start.output());
         assertTrue(start.output().contains("nodes: 127.0.0.21:5432 127.0.0.22:5432 127.0.0.23:5432"), start.output());
         assertFalse(start.output().contains("starting coordinator"), "no local node is started: " + start.output());
 
-        try (Connection users = connect("userservice", "verify-full", cluster.ca()); Statement sql = users.createStatement()) {
-            try (ResultSet row = sql.executeQuery("SELECT current_schema(), (SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid())")) {
+        try (Connection users = connect("userservice", "verify-full", cluster.ca());
+                Statement sql = users.createStatement()) {
+            try (ResultSet row = sql.executeQuery(
+                    "SELECT current_schema(), (SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid())")) {
                 row.next();
                 assertEquals("userservice", row.getString(1), "the role finds its own schema");
                 assertTrue(row.getBoolean(2), "over TLS");
             }
-            try (ResultSet rows = sql.executeQuery("SELECT schema_name::text, schema_owner::text FROM citus_schemas ORDER BY 1")) {
+            try (ResultSet rows =
+                    sql.executeQuery("SELECT schema_name::text, schema_owner::text FROM citus_schemas ORDER BY 1")) {
                 Map<String, String> owners = new LinkedHashMap<>();
                 while (rows.next()) {
                     owners.put(rows.getString(1), rows.getString(2));
                 }
-                assertEquals(Map.of("pingservice", "pingservice", "timeservice", "timeservice", "userservice", "userservice"), owners);
+                assertEquals(
+                        Map.of(
+                                "pingservice",
+                                "pingservice",
+                                "timeservice",
+                                "timeservice",
+                                "userservice",
+                                "userservice"),
+                        owners);
             }
             sql.execute("CREATE TABLE notes (id serial PRIMARY KEY, text text)");
             sql.execute("INSERT INTO notes (text) VALUES ('kept')");
-            try (ResultSet row = sql.executeQuery("SELECT nodename FROM citus_shards WHERE table_name = 'notes'::regclass")) {
+            try (ResultSet row =
+                    sql.executeQuery("SELECT nodename FROM citus_shards WHERE table_name = 'notes'::regclass")) {
                 row.next();
-                assertTrue(List.of("127.0.0.22", "127.0.0.23").contains(row.getString(1)), "placed on a worker: " + row.getString(1));
+                assertTrue(
+                        List.of("127.0.0.22", "127.0.0.23").contains(row.getString(1)),
+                        "placed on a worker: " + row.getString(1));
             }
         }
-        try (Connection admin = connect("citusadmin", "verify-full", cluster.ca()); Statement sql = admin.createStatement();
-             ResultSet row = sql.executeQuery("SELECT rolsuper, rolcreaterole, pg_has_role('citusadmin', 'userservice', 'USAGE') "
-                     + "FROM pg_roles WHERE rolname = current_user")) {
+        try (Connection admin = connect("citusadmin", "verify-full", cluster.ca());
+                Statement sql = admin.createStatement();
+                ResultSet row = sql.executeQuery(
+                        "SELECT rolsuper, rolcreaterole, pg_has_role('citusadmin', 'userservice', 'USAGE') "
+                                + "FROM pg_roles WHERE rolname = current_user")) {
             row.next();
             assertFalse(row.getBoolean(1));
             assertFalse(row.getBoolean(2));
             assertTrue(row.getBoolean(3), "the admin API's role acts as the services' schemas' owner");
         }
-        assertEquals("forget_lost_pins,onboard_service:citus", cluster.sql(ManagedLikeCluster.COORDINATOR, "citus",
-                "SELECT string_agg(proname, ',' ORDER BY proname) || ':' || string_agg(DISTINCT proowner::regrole::text, ',') FROM pg_proc "
-                        + "WHERE pronamespace = to_regnamespace('citus_admin')").strip(),
+        assertEquals(
+                "forget_lost_pins,onboard_service:citus",
+                cluster.sql(
+                                ManagedLikeCluster.COORDINATOR,
+                                "citus",
+                                "SELECT string_agg(proname, ',' ORDER BY proname) || ':' || string_agg(DISTINCT proowner::regrole::text, ',') FROM pg_proc "
+                                        + "WHERE pronamespace = to_regnamespace('citus_admin')")
+                        .strip(),
                 "no superuser's functions (the nodes are the provider's, pins need strategies only a superuser adds): "
                         + "only onboarding and the pins' upkeep, owned by the bootstrap's login");
     }
@@ -161,8 +185,11 @@ class ManagedClusterIT {
         Run render = launcher(Map.of(), "post-boot", "userservice", file.toString());
         assertEquals(0, render.exit(), render.output());
         String commands = Files.readString(file);
-        assertTrue(commands.contains(":serverName=127.0.0.21:portNumber=5432:databaseName=citus:sslmode=verify-full:sslrootcert="
-                + cluster.ca() + ":"), commands);
+        assertTrue(
+                commands.contains(
+                        ":serverName=127.0.0.21:portNumber=5432:databaseName=citus:sslmode=verify-full:sslrootcert="
+                                + cluster.ca() + ":"),
+                commands);
         assertFalse(commands.contains(PASSWORDS.get("userservice")), "no password in the file");
     }
 
@@ -179,20 +206,33 @@ class ManagedClusterIT {
 
         Map<Map<String, String>, String> failures = new LinkedHashMap<>();
         failures.put(Map.of("CLUSTER_HOST", "127.0.0.29"), "nothing answers on 127.0.0.29:5432");
-        failures.put(Map.of("CLUSTER_SSLROOTCERT", cluster.otherCa().toString()), "is not signed by the CA in CLUSTER_SSLROOTCERT");
+        failures.put(
+                Map.of("CLUSTER_SSLROOTCERT", cluster.otherCa().toString()),
+                "is not signed by the CA in CLUSTER_SSLROOTCERT");
         failures.put(Map.of("CLUSTER_HOST", ManagedLikeCluster.UNNAMED_ADDRESS), "does not name 127.0.0.31");
         failures.put(Map.of("CLUSTER_SSLMODE", "disable"), "accepts only TLS connections");
         failures.put(Map.of("CLUSTER_ADMIN_PASSWORD", "wrong"), "refused the password of citus");
         failures.put(Map.of("CLUSTER_ADMIN_PASSWORD_FILE", open.toString()), "others may read it");
         failures.put(Map.of("CLUSTER_DB", "postgres"), "has no citus extension");
-        failures.put(Map.of("CLUSTER_ADMIN_USER", "weak", "CLUSTER_ADMIN_PASSWORD_FILE", weak.toString()), "weak may not create roles");
+        failures.put(
+                Map.of("CLUSTER_ADMIN_USER", "weak", "CLUSTER_ADMIN_PASSWORD_FILE", weak.toString()),
+                "weak may not create roles");
         for (Map.Entry<Map<String, String>, String> failure : failures.entrySet()) {
             Run run = launcher(failure.getKey(), "start");
             assertNotEquals(0, run.exit(), failure.getKey() + ": " + run.output());
-            assertTrue(run.output().contains(failure.getValue()), failure.getKey() + " should say '" + failure.getValue() + "': " + run.output());
-            assertEquals(1, run.output().lines().filter(line -> line.startsWith("[cluster] error:")).count(), run.output());
+            assertTrue(
+                    run.output().contains(failure.getValue()),
+                    failure.getKey() + " should say '" + failure.getValue() + "': " + run.output());
+            assertEquals(
+                    1,
+                    run.output()
+                            .lines()
+                            .filter(line -> line.startsWith("[cluster] error:"))
+                            .count(),
+                    run.output());
             assertTrue(run.took().compareTo(Duration.ofSeconds(10)) < 0, failure.getKey() + " took " + run.took());
-            System.out.println(failure.getKey() + " -> " + run.took().toMillis() + " ms: " + run.output().strip());
+            System.out.println(failure.getKey() + " -> " + run.took().toMillis() + " ms: "
+                    + run.output().strip());
         }
     }
 
@@ -208,9 +248,14 @@ class ManagedClusterIT {
         try {
             Run refused = launcher(Map.of(), "start");
             assertNotEquals(0, refused.exit(), refused.output());
-            assertTrue(refused.output().contains("role pingservice may create databases, and citus, which may not, does not change"),
+            assertTrue(
+                    refused.output()
+                            .contains(
+                                    "role pingservice may create databases, and citus, which may not, does not change"),
                     refused.output());
-            assertTrue(refused.output().contains("ALTER ROLE pingservice NOCREATEDB as a login that may"), refused.output());
+            assertTrue(
+                    refused.output().contains("ALTER ROLE pingservice NOCREATEDB as a login that may"),
+                    refused.output());
         } finally {
             cluster.sql(ManagedLikeCluster.COORDINATOR, "citus", "ALTER ROLE pingservice NOCREATEDB");
         }
@@ -220,8 +265,9 @@ class ManagedClusterIT {
     }
 
     private static void assertTheNoteIsKept() throws Exception {
-        try (Connection users = connect("userservice", "verify-full", cluster.ca()); Statement sql = users.createStatement();
-             ResultSet row = sql.executeQuery("SELECT text FROM notes")) {
+        try (Connection users = connect("userservice", "verify-full", cluster.ca());
+                Statement sql = users.createStatement();
+                ResultSet row = sql.executeQuery("SELECT text FROM notes")) {
             assertTrue(row.next());
             assertEquals("kept", row.getString(1));
         }

@@ -23,8 +23,11 @@ public interface ServiceDatabase {
         try {
             return InitialContext.doLookup(jndiName());
         } catch (NamingException e) {
-            throw new IllegalStateException("No datasource " + jndiName() + " on this server: create it with the "
-                    + "server-config commands for " + role() + " (server-config/bin/cluster post-boot " + role() + ")", e);
+            throw new IllegalStateException(
+                    "No datasource " + jndiName() + " on this server: create it with the "
+                            + "server-config commands for " + role() + " (server-config/bin/cluster post-boot " + role()
+                            + ")",
+                    e);
         }
     }
 }

@@ -34,9 +34,10 @@ class CurrentTimeIT extends DeployedService {
         assertEquals("127.0.0.1", body.getString("ip_address"));
 
         assertEquals(before + 1, TestCluster.count("timeservice", "query_details"));
-        try (Connection db = TestCluster.connectAs("timeservice"); Statement query = db.createStatement();
-             ResultSet last = query.executeQuery(
-                     "SELECT host(ip_address), to_char(query_time, 'YYYY-MM-DD HH24:MI:SS') FROM query_details ORDER BY id DESC LIMIT 1")) {
+        try (Connection db = TestCluster.connectAs("timeservice");
+                Statement query = db.createStatement();
+                ResultSet last = query.executeQuery(
+                        "SELECT host(ip_address), to_char(query_time, 'YYYY-MM-DD HH24:MI:SS') FROM query_details ORDER BY id DESC LIMIT 1")) {
             last.next();
             assertEquals("127.0.0.1", last.getString(1));
             assertEquals(time, last.getString(2));

@@ -15,12 +15,12 @@ import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import org.citusschemas.it.DatabaseSnapshot;
 import org.citusschemas.it.DeployedService;
-import org.citusschemas.it.HostileRequests.Endpoint;
 import org.citusschemas.it.HostileRequests;
+import org.citusschemas.it.HostileRequests.Endpoint;
 import org.citusschemas.it.HttpReply;
+import org.citusschemas.it.RawHttp;
 import org.citusschemas.it.RawHttp.Reply;
 import org.citusschemas.it.RawHttp.Request;
-import org.citusschemas.it.RawHttp;
 import org.citusschemas.it.ServiceClient;
 import org.citusschemas.it.TestCluster;
 import org.junit.jupiter.api.Test;
@@ -33,25 +33,41 @@ class HostileUsersIT extends DeployedService {
 
     static final JsonArray BATCH = Json.createArrayBuilder()
             .add(Json.createObjectBuilder().add("name", "Mallory").add("email", "mallory@example.com"))
-            .add(Json.createObjectBuilder().add("name", "Trent").add("email", "trent@example.com")).build();
+            .add(Json.createObjectBuilder().add("name", "Trent").add("email", "trent@example.com"))
+            .build();
 
     @Test
     void refusesSpoiledBatchesAndWritesNothing() {
         Endpoint register = new Endpoint("POST", "users", Set.of("GET", "POST"), BATCH, Set.of("name"));
-        HostileRequests.assertAllRefused("POST /users", base, Map.of(), HostileRequests.spoiling(register),
-                HostileRequests.PER_ENDPOINT, DatabaseSnapshot::now);
+        HostileRequests.assertAllRefused(
+                "POST /users",
+                base,
+                Map.of(),
+                HostileRequests.spoiling(register),
+                HostileRequests.PER_ENDPOINT,
+                DatabaseSnapshot::now);
     }
 
     @Test
     void refusesHostilePagesAndIdsAndWritesNothing() {
-        HostileRequests.assertAllRefused("GET /users?limit=&after=", base, Map.of(),
-                Arbitraries.oneOf(HostileRequests.hostileQueries("users", "limit"),
+        HostileRequests.assertAllRefused(
+                "GET /users?limit=&after=",
+                base,
+                Map.of(),
+                Arbitraries.oneOf(
+                        HostileRequests.hostileQueries("users", "limit"),
                         HostileRequests.hostileQueries("users", "after")),
-                HostileRequests.PER_ENDPOINT, DatabaseSnapshot::now);
-        HostileRequests.assertAllRefused("GET /users/{id}", base, Map.of(),
-                Arbitraries.oneOf(HostileRequests.hostilePaths("GET", "users/{}", null),
+                HostileRequests.PER_ENDPOINT,
+                DatabaseSnapshot::now);
+        HostileRequests.assertAllRefused(
+                "GET /users/{id}",
+                base,
+                Map.of(),
+                Arbitraries.oneOf(
+                        HostileRequests.hostilePaths("GET", "users/{}", null),
                         HostileRequests.wrongMethods(new Endpoint("GET", "users/1", Set.of("GET"), null))),
-                HostileRequests.PER_ENDPOINT, DatabaseSnapshot::now);
+                HostileRequests.PER_ENDPOINT,
+                DatabaseSnapshot::now);
     }
 
     /**
@@ -63,10 +79,16 @@ class HostileUsersIT extends DeployedService {
         String before = DatabaseSnapshot.now();
         for (String target : HostileRequests.MALFORMED_TARGETS) {
             for (String method : List.of("GET", "POST")) {
-                Reply reply = RawHttp.send(base.getPort(), new Request(method, base.getPath() + "users/" + target,
-                        Map.of("Content-Type", "application/json"), method.equals("POST") ? BATCH.toString().getBytes() : null,
-                        "malformed target"));
-                System.out.printf("MALFORMED %s users/%s -> %d %s%n", method, target, reply.status(), reply.contentType());
+                Reply reply = RawHttp.send(
+                        base.getPort(),
+                        new Request(
+                                method,
+                                base.getPath() + "users/" + target,
+                                Map.of("Content-Type", "application/json"),
+                                method.equals("POST") ? BATCH.toString().getBytes() : null,
+                                "malformed target"));
+                System.out.printf(
+                        "MALFORMED %s users/%s -> %d %s%n", method, target, reply.status(), reply.contentType());
                 assertTrue(reply.status() < 500, () -> method + " users/" + target + ": " + reply);
             }
         }
@@ -81,17 +103,18 @@ class HostileUsersIT extends DeployedService {
     @Test
     void storesAndReturnsAnyTextItAcceptsExactly() throws Exception {
         // a blank name is refused, rightly
-        List<String> names = HostileRequests.sample(HostileRequests.storableText(255).filter(n -> !n.trim().isEmpty()),
-                100, "names");
+        List<String> names = HostileRequests.sample(
+                HostileRequests.storableText(255).filter(n -> !n.trim().isEmpty()), 100, "names");
         JsonArrayBuilder batch = Json.createArrayBuilder();
         for (int i = 0; i < names.size(); i++) {
             batch.add(Json.createObjectBuilder().add("name", names.get(i)).add("email", "text" + i + "@example.com"));
         }
-        HttpReply created = new ServiceClient(base).postJson("users", batch.build().toString());
+        HttpReply created =
+                new ServiceClient(base).postJson("users", batch.build().toString());
         assertEquals(201, created.status(), created::toString);
         JsonArray ids = created.object().getJsonArray("user_ids");
         try (Connection db = TestCluster.connectAs("userservice");
-             PreparedStatement stored = db.prepareStatement("SELECT name FROM users WHERE id = ?")) {
+                PreparedStatement stored = db.prepareStatement("SELECT name FROM users WHERE id = ?")) {
             for (int i = 0; i < names.size(); i++) {
                 long id = ids.getJsonNumber(i).longValue();
                 HttpReply user = new ServiceClient(base).get("users/" + id);

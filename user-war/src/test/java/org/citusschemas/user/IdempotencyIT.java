@@ -54,12 +54,14 @@ class IdempotencyIT extends DeployedService {
     }
 
     private static HttpReply post(ServiceClient client, String key, String body) {
-        return client.send("POST", "users", "application/json", body, key == null ? Map.of() : Map.of("Idempotency-Key", key));
+        return client.send(
+                "POST", "users", "application/json", body, key == null ? Map.of() : Map.of("Idempotency-Key", key));
     }
 
     /** Users stored under a marker, and rows of the key table for a key, as the database says. */
     private static long count(String sql, String value) throws SQLException {
-        try (Connection users = TestCluster.connectAs("userservice"); PreparedStatement query = users.prepareStatement(sql)) {
+        try (Connection users = TestCluster.connectAs("userservice");
+                PreparedStatement query = users.prepareStatement(sql)) {
             query.setString(1, value);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
@@ -110,7 +112,9 @@ class IdempotencyIT extends DeployedService {
         HttpReply other = post(client(), key, batch(marker, 3, ""));
         assertEquals(422, other.status(), other::toString);
         assertTrue(other.contentType().startsWith("application/problem+json"), other::toString);
-        assertTrue(other.object().getString("detail").contains("used by an earlier request with other users"), other::toString);
+        assertTrue(
+                other.object().getString("detail").contains("used by an earlier request with other users"),
+                other::toString);
         assertEquals(2, stored(marker), "nothing stored");
         assertEquals(stored, ids(post(client(), key, batch(marker, 2, ""))), "the first answer still stands");
     }
@@ -140,7 +144,8 @@ class IdempotencyIT extends DeployedService {
                 answers.add(ids(answer));
                 replayed += answer.header("Idempotent-Replayed").isPresent() ? 1 : 0;
             }
-            assertTrue(answers.stream().allMatch(answers.get(0)::equals), () -> "every try got the same ids: " + answers);
+            assertTrue(
+                    answers.stream().allMatch(answers.get(0)::equals), () -> "every try got the same ids: " + answers);
             assertEquals(tries - 1, replayed, "one try stored, the others replayed it");
         } finally {
             pool.shutdownNow();
@@ -155,8 +160,8 @@ class IdempotencyIT extends DeployedService {
         String key = UUID.randomUUID().toString();
         JsonArray first = ids(post(client(), key, batch(marker, 1, "")));
         try (Connection users = TestCluster.connectAs("userservice");
-             PreparedStatement age = users.prepareStatement(
-                     "UPDATE idempotency_keys SET created_at = now() - interval '24 hours 1 minute' WHERE key = ?")) {
+                PreparedStatement age = users.prepareStatement(
+                        "UPDATE idempotency_keys SET created_at = now() - interval '24 hours 1 minute' WHERE key = ?")) {
             age.setString(1, key);
             assertEquals(1, age.executeUpdate());
         }
@@ -170,8 +175,8 @@ class IdempotencyIT extends DeployedService {
     @Test
     void malformedKeysAreA400ThatStoresNothing() throws Exception {
         String marker = marker();
-        for (String key : List.of("\"\"", "\"unterminated", "two words", "\"" + "k".repeat(256) + "\"", "\"a\"b\"",
-                "\"back\\slash\"")) {
+        for (String key : List.of(
+                "\"\"", "\"unterminated", "two words", "\"" + "k".repeat(256) + "\"", "\"a\"b\"", "\"back\\slash\"")) {
             HttpReply refused = post(client(), key, batch(marker, 1, ""));
             assertEquals(400, refused.status(), () -> key + ": " + refused);
             assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
@@ -191,7 +196,8 @@ class IdempotencyIT extends DeployedService {
             first = ids(post(service.client(), key, body));
             service.kill();
         }
-        try (SeparateMicro restarted = SeparateMicro.start(ServiceWar.file().getPath(), "idempotent-after", List.of())) {
+        try (SeparateMicro restarted =
+                SeparateMicro.start(ServiceWar.file().getPath(), "idempotent-after", List.of())) {
             restarted.awaitReady(Duration.ofMinutes(3));
             HttpReply again = post(restarted.client(), key, body);
             assertEquals(first, ids(again));

@@ -40,15 +40,16 @@ class UsersIT extends DeployedService {
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
         JsonObject problem = reply.object();
         assertEquals(status, problem.getInt("status"), reply::toString);
-        assertTrue(problem.getString("detail").contains(detailMentions),
+        assertTrue(
+                problem.getString("detail").contains(detailMentions),
                 () -> "detail should mention '" + detailMentions + "': " + reply);
     }
 
     @Test
     void createsABatchLikeTheTutorialAndListsIt() throws Exception {
         long before = storedUsers();
-        HttpReply created = client().postJson("users",
-                "[" + user("Alice", "alice@example.com") + "," + user("Bob", "bob@example.com") + "]");
+        HttpReply created = client().postJson(
+                        "users", "[" + user("Alice", "alice@example.com") + "," + user("Bob", "bob@example.com") + "]");
 
         assertEquals(201, created.status(), created::toString);
         JsonObject body = created.object();
@@ -60,9 +61,12 @@ class UsersIT extends DeployedService {
         HttpReply all = client().get("users");
         assertEquals(200, all.status(), all::toString);
         assertTrue(all.contentType().startsWith("application/json"), all::toString);
-        JsonObject alice = all.array().stream().map(JsonValue::asJsonObject)
-                .filter(u -> u.getJsonNumber("id").longValue() == ids.getJsonNumber(0).longValue())
-                .findFirst().orElseThrow(() -> new AssertionError("Alice not listed: " + all));
+        JsonObject alice = all.array().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(u -> u.getJsonNumber("id").longValue()
+                        == ids.getJsonNumber(0).longValue())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("Alice not listed: " + all));
         assertEquals("Alice", alice.getString("name"));
         assertEquals("alice@example.com", alice.getString("email"));
         assertEquals(before + 2, all.array().size());
@@ -73,7 +77,8 @@ class UsersIT extends DeployedService {
         List<Long> stored = new ArrayList<>();
         for (int b = 0; b < 2; b++) { // two batches of 600: more than two of the stream's pages
             int first = b * 600;
-            String batch = IntStream.range(first, first + 600).mapToObj(i -> user("all" + i, "all" + i + "@example.com"))
+            String batch = IntStream.range(first, first + 600)
+                    .mapToObj(i -> user("all" + i, "all" + i + "@example.com"))
                     .collect(Collectors.joining(",", "[", "]"));
             HttpReply created = client().postJson("users", batch);
             assertEquals(201, created.status(), created::toString);
@@ -84,11 +89,13 @@ class UsersIT extends DeployedService {
 
         assertEquals(200, all.status(), () -> all.status() + " " + all.contentType());
         List<Long> listed = all.array().stream()
-                .map(u -> u.asJsonObject().getJsonNumber("id").longValue()).toList();
+                .map(u -> u.asJsonObject().getJsonNumber("id").longValue())
+                .toList();
         assertEquals(storedUsers(), listed.size(), "every stored user listed (the stream reads 500 per page)");
         for (int i = 1; i < listed.size(); i++) {
-            assertTrue(listed.get(i) > listed.get(i - 1), "ids ascending, none twice: " + listed.get(i - 1)
-                    + " then " + listed.get(i));
+            assertTrue(
+                    listed.get(i) > listed.get(i - 1),
+                    "ids ascending, none twice: " + listed.get(i - 1) + " then " + listed.get(i));
         }
         assertTrue(listed.containsAll(stored), "the batch of 1,200 listed");
     }
@@ -97,18 +104,20 @@ class UsersIT extends DeployedService {
     void storesTheLargestBatchEachUserUnderTheIdItWasGiven() throws Exception {
         long before = storedUsers();
         int size = 1000; // the documented maximum: several JDBC batches, each rewritten to multi-row INSERTs
-        String batch = IntStream.range(0, size).mapToObj(i -> user("max" + i, "max" + i + "@example.com"))
+        String batch = IntStream.range(0, size)
+                .mapToObj(i -> user("max" + i, "max" + i + "@example.com"))
                 .collect(Collectors.joining(",", "[", "]"));
 
         HttpReply created = client().postJson("users", batch);
 
         assertEquals(201, created.status(), created::toString);
         List<Long> ids = created.object().getJsonArray("user_ids").stream()
-                .map(v -> ((JsonNumber) v).longValue()).toList();
+                .map(v -> ((JsonNumber) v).longValue())
+                .toList();
         assertEquals(size, ids.stream().distinct().count(), "one id per user");
         assertEquals(before + size, storedUsers());
         try (var db = TestCluster.connectAs("userservice");
-             var read = db.prepareStatement("SELECT name, email FROM users WHERE id = ?")) {
+                var read = db.prepareStatement("SELECT name, email FROM users WHERE id = ?")) {
             for (int i = 0; i < size; i++) {
                 read.setLong(1, ids.get(i));
                 try (var row = read.executeQuery()) {
@@ -119,8 +128,10 @@ class UsersIT extends DeployedService {
             }
         }
         // A row added with the column's own default (psql, the tutorial's SQL) takes a fresh id.
-        try (var db = TestCluster.connectAs("userservice"); var insert = db.createStatement();
-             var row = insert.executeQuery("INSERT INTO users (name, email) VALUES ('psql', 'psql@example.com') RETURNING id")) {
+        try (var db = TestCluster.connectAs("userservice");
+                var insert = db.createStatement();
+                var row = insert.executeQuery(
+                        "INSERT INTO users (name, email) VALUES ('psql', 'psql@example.com') RETURNING id")) {
             assertTrue(row.next());
             assertFalse(ids.contains(row.getLong(1)), "the serial default never reuses an id the service gave");
         }
@@ -128,7 +139,8 @@ class UsersIT extends DeployedService {
 
     @Test
     void streamsEveryUserInIdOrderAcrossManyCursorFetches() throws Exception {
-        try (var db = TestCluster.connectAs("userservice"); var insert = db.createStatement()) {
+        try (var db = TestCluster.connectAs("userservice");
+                var insert = db.createStatement()) {
             insert.executeUpdate("INSERT INTO users (name, email) SELECT 'bulk' || g, 'bulk' || g || '@example.com' "
                     + "FROM generate_series(1, 2345) g");
         }
@@ -137,7 +149,9 @@ class UsersIT extends DeployedService {
         HttpReply all = client().get("users");
 
         assertEquals(200, all.status());
-        List<Long> ids = all.array().stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList();
+        List<Long> ids = all.array().stream()
+                .map(v -> v.asJsonObject().getJsonNumber("id").longValue())
+                .toList();
         assertEquals(stored, ids.size(), "every stored user is listed");
         assertEquals(ids.stream().sorted().distinct().toList(), ids, "in id order, each once");
     }
@@ -145,7 +159,10 @@ class UsersIT extends DeployedService {
     @Test
     void readsOneUserByIdAndAnswers404ForAnUnknownOne() {
         long id = client().postJson("users", "[" + user("Carol", "carol@example.com") + "]")
-                .object().getJsonArray("user_ids").getJsonNumber(0).longValue();
+                .object()
+                .getJsonArray("user_ids")
+                .getJsonNumber(0)
+                .longValue();
 
         HttpReply carol = client().get("users/" + id);
         assertEquals(200, carol.status(), carol::toString);
@@ -158,8 +175,13 @@ class UsersIT extends DeployedService {
 
     @Test
     void pagesThroughUsersByKeysetWithANextLink() throws Exception {
-        client().postJson("users", "[" + IntStream.range(0, 5).mapToObj(i -> user("page" + i, "p" + i + "@example.com"))
-                .collect(Collectors.joining(",")) + "]");
+        client().postJson(
+                        "users",
+                        "["
+                                + IntStream.range(0, 5)
+                                        .mapToObj(i -> user("page" + i, "p" + i + "@example.com"))
+                                        .collect(Collectors.joining(","))
+                                + "]");
         long total = storedUsers();
 
         HttpReply first = client().get("users?limit=2");
@@ -177,7 +199,9 @@ class UsersIT extends DeployedService {
         HttpReply rest = client().get("users?after=0&limit=1000");
         assertEquals(total, rest.array().size());
         assertFalse(rest.header("Link").isPresent(), "a partial page has no next link");
-        List<Long> ids = rest.array().stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList();
+        List<Long> ids = rest.array().stream()
+                .map(v -> v.asJsonObject().getJsonNumber("id").longValue())
+                .toList();
         assertEquals(ids.stream().sorted().toList(), ids, "pages are in id order");
 
         assertProblem(client().get("users?limit=0"), 400, "limit");
@@ -189,11 +213,13 @@ class UsersIT extends DeployedService {
     @Test
     void rejectsBatchWithOneInvalidUserAndWritesNothing() throws Exception {
         long before = storedUsers();
-        HttpReply reply = client().postJson("users",
-                "[" + user("Dave", "dave@example.com") + "," + user("", "erin@example.com") + "]");
+        HttpReply reply = client().postJson(
+                        "users", "[" + user("Dave", "dave@example.com") + "," + user("", "erin@example.com") + "]");
 
         assertProblem(reply, 400, "[1].name");
-        assertEquals("[1].name", reply.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "[1].name",
+                reply.object().getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals(before, storedUsers());
     }
 
@@ -219,14 +245,18 @@ class UsersIT extends DeployedService {
         String longName = "n".repeat(256);
         assertProblem(client().postJson("users", "[" + user(longName, "x@example.com") + "]"), 400, "[0].name");
         assertEquals(before, storedUsers());
-        assertEquals(201, client().postJson("users", "[" + user("n".repeat(255), "x@example.com") + "]").status(),
+        assertEquals(
+                201,
+                client().postJson("users", "[" + user("n".repeat(255), "x@example.com") + "]")
+                        .status(),
                 "255 characters fit the column");
     }
 
     @Test
     void rejectsABatchOverTheMaximum() throws Exception {
         long before = storedUsers();
-        String batch = IntStream.range(0, 1001).mapToObj(i -> user("u" + i, "u" + i + "@example.com"))
+        String batch = IntStream.range(0, 1001)
+                .mapToObj(i -> user("u" + i, "u" + i + "@example.com"))
                 .collect(Collectors.joining(",", "[", "]"));
         assertProblem(client().postJson("users", batch), 400, "from 1 to 1000 users");
         assertEquals(before, storedUsers());

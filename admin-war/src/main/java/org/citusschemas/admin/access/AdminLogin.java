@@ -43,6 +43,7 @@ public class AdminLogin implements HttpAuthenticationMechanism {
 
     @Inject
     LoginThrottle throttle;
+
     @Inject
     PlainHttp plainHttp;
 
@@ -58,23 +59,26 @@ public class AdminLogin implements HttpAuthenticationMechanism {
     private static final String SESSION_USER = AdminLogin.class.getName() + ".user";
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) throws AuthenticationException {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         Credential offered = context.getAuthParameters().getCredential();
         String authorization = request.getHeader("Authorization");
         HttpSession session = request.getSession(false);
-        boolean credentials = offered != null || authorization != null
+        boolean credentials = offered != null
+                || authorization != null
                 || session != null && session.getAttribute(SESSION_USER) != null;
         if (credentials && !plainHttp.allowsCredentials(request)) {
-            LOG.warning(() -> "Refused credentials sent over plain HTTP from " + request.getRemoteAddr()
-                    + " (" + PlainHttp.SETTING + ")");
+            LOG.warning(() -> "Refused credentials sent over plain HTTP from " + request.getRemoteAddr() + " ("
+                    + PlainHttp.SETTING + ")");
             return refuse(request, response, Problem.of(Response.Status.FORBIDDEN, plainHttp.refusal()));
         }
         if (offered instanceof UsernamePasswordCredential pageLogin) {
             return startSession(request, pageLogin, context);
         }
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            Optional<UsernamePasswordCredential> credential = basic(authorization.substring(6).trim());
+            Optional<UsernamePasswordCredential> credential =
+                    basic(authorization.substring(6).trim());
             if (credential.isEmpty()) {
                 return challenge(request, response, context);
             }
@@ -83,7 +87,8 @@ public class AdminLogin implements HttpAuthenticationMechanism {
             if (wait.isPresent()) {
                 return tooManyFailures(request, response, wait.getAsLong());
             }
-            return accepted(credential.get(), request, context) ? notify(user, context)
+            return accepted(credential.get(), request, context)
+                    ? notify(user, context)
                     : challenge(request, response, context);
         }
         if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
@@ -118,8 +123,9 @@ public class AdminLogin implements HttpAuthenticationMechanism {
     }
 
     /** The page's login: checked, then kept in a new session (a fresh id, against fixation). */
-    private AuthenticationStatus startSession(HttpServletRequest request, UsernamePasswordCredential credential,
-                                              HttpMessageContext context) throws AuthenticationException {
+    private AuthenticationStatus startSession(
+            HttpServletRequest request, UsernamePasswordCredential credential, HttpMessageContext context)
+            throws AuthenticationException {
         String user = credential.getCaller();
         if (!accepted(credential, request, context)) {
             return AuthenticationStatus.SEND_FAILURE;
@@ -134,15 +140,15 @@ public class AdminLogin implements HttpAuthenticationMechanism {
     }
 
     /** 429 with Retry-After: the throttle's answer, before any password is checked. */
-    private static AuthenticationStatus tooManyFailures(HttpServletRequest request, HttpServletResponse response,
-                                                        long seconds) throws AuthenticationException {
+    private static AuthenticationStatus tooManyFailures(
+            HttpServletRequest request, HttpServletResponse response, long seconds) throws AuthenticationException {
         response.setHeader("Retry-After", String.valueOf(seconds));
         return refuse(request, response, Problem.of(Response.Status.TOO_MANY_REQUESTS, LoginThrottle.refusal(seconds)));
     }
 
     /** The problem as the answer, with the security headers (no filter has run yet). */
-    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, Problem problem)
-            throws AuthenticationException {
+    private static AuthenticationStatus refuse(
+            HttpServletRequest request, HttpServletResponse response, Problem problem) throws AuthenticationException {
         SecurityHeaders.addTo(request, response);
         try {
             ProblemPages.write(problem, response);
@@ -156,8 +162,8 @@ public class AdminLogin implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(() -> user, Set.of());
     }
 
-    private static AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,
-                                                  HttpMessageContext context) {
+    private static AuthenticationStatus challenge(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (request.getHeader(PAGE_REQUEST) == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }
@@ -169,7 +175,8 @@ public class AdminLogin implements HttpAuthenticationMechanism {
         try {
             String pair = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
             int colon = pair.indexOf(':');
-            return colon < 1 ? Optional.empty()
+            return colon < 1
+                    ? Optional.empty()
                     : Optional.of(new UsernamePasswordCredential(pair.substring(0, colon), pair.substring(colon + 1)));
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
@@ -177,12 +184,13 @@ public class AdminLogin implements HttpAuthenticationMechanism {
     }
 
     /** The realm's verdict on a user name and password, counted by the throttle. */
-    private boolean accepted(UsernamePasswordCredential credential, HttpServletRequest request,
-                             HttpMessageContext context) throws AuthenticationException {
+    private boolean accepted(
+            UsernamePasswordCredential credential, HttpServletRequest request, HttpMessageContext context)
+            throws AuthenticationException {
         String user = credential.getCaller();
         Subject subject = new Subject();
-        PasswordValidationCallback validation = new PasswordValidationCallback(subject, credential.getCaller(),
-                credential.getPassword().getValue());
+        PasswordValidationCallback validation = new PasswordValidationCallback(
+                subject, credential.getCaller(), credential.getPassword().getValue());
         try {
             context.getHandler().handle(new Callback[] {validation});
         } catch (IOException | UnsupportedCallbackException e) {

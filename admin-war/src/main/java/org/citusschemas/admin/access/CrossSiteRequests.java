@@ -24,6 +24,7 @@ public class CrossSiteRequests implements ContainerRequestFilter {
 
     /** The methods that change nothing here (JAX-RS answers OPTIONS itself). */
     static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
     private static final Set<String> SAME_SITE_FETCH = Set.of("same-origin", "none");
 
     @Override

@@ -32,8 +32,8 @@ public class LoginThrottle {
 
     /** What a refused login is told. */
     public static String refusal(long seconds) {
-        return "Too many failed logins for this user name or from this address: logins are refused for "
-                + seconds + " s more";
+        return "Too many failed logins for this user name or from this address: logins are refused for " + seconds
+                + " s more";
     }
 
     @Inject
@@ -60,7 +60,9 @@ public class LoginThrottle {
      */
     public synchronized OptionalLong retryAfter(String user, String address) {
         Instant now = clock.instant();
-        long wait = Math.max(secondsUntil(lockedUntil.get(userKey(user)), now), secondsUntil(lockedUntil.get(addressKey(address)), now));
+        long wait = Math.max(
+                secondsUntil(lockedUntil.get(userKey(user)), now),
+                secondsUntil(lockedUntil.get(addressKey(address)), now));
         return wait > 0 ? OptionalLong.of(wait) : OptionalLong.empty();
     }
 

@@ -26,11 +26,15 @@ public class OperatorsOnly implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (CrossSiteRequests.SAFE_METHODS.contains(request.getMethod()) || resource.getResourceClass() == SessionResource.class
+        if (CrossSiteRequests.SAFE_METHODS.contains(request.getMethod())
+                || resource.getResourceClass() == SessionResource.class
                 || request.getSecurityContext().isUserInRole(OPERATOR)) {
             return;
         }
-        request.abortWith(Problem.of(Status.FORBIDDEN, "Your user may only read: " + request.getMethod()
-                + " changes the cluster and needs the operator role (group citus-operators)").toResponse());
+        request.abortWith(Problem.of(
+                        Status.FORBIDDEN,
+                        "Your user may only read: " + request.getMethod()
+                                + " changes the cluster and needs the operator role (group citus-operators)")
+                .toResponse());
     }
 }

@@ -47,8 +47,9 @@ public class PlainHttp {
     /** Whether the address (an IP literal, as the container reports the client) is this machine's loopback. */
     static boolean isLoopback(String address) {
         // Literals only (an IPv4 or IPv6 address), so that nothing here asks the DNS.
-        if (address == null || !(address.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")
-                || address.matches("\\[?[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(%[0-9A-Za-z]+)?]?"))) {
+        if (address == null
+                || !(address.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")
+                        || address.matches("\\[?[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(%[0-9A-Za-z]+)?]?"))) {
             return false;
         }
         try {
@@ -60,8 +61,9 @@ public class PlainHttp {
 
     /** The refusal's detail. */
     String refusal() {
-        return "Credentials are accepted over HTTPS only" + (policy.equals("loopback")
-                ? " (over plain HTTP only from this machine)" : "") + ": use the admin API's https:// address. "
+        return "Credentials are accepted over HTTPS only"
+                + (policy.equals("loopback") ? " (over plain HTTP only from this machine)" : "")
+                + ": use the admin API's https:// address. "
                 + "A password sent this way has crossed the network unencrypted: change it.";
     }
 }

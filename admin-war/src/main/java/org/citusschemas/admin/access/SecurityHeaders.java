@@ -15,7 +15,9 @@ import java.io.IOException;
  * nothing else (no inline script or style, no other origin, no framing), no framing by the older
  * header either, no content sniffing, no referrer, and HSTS on HTTPS.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
+@WebFilter(
+        urlPatterns = "/*",
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class SecurityHeaders extends HttpFilter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "

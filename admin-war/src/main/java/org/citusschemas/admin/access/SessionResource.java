@@ -36,23 +36,26 @@ import java.util.OptionalLong;
 public class SessionResource {
 
     /** A login of the server's file realm. */
-    public record LoginRequest(@NotNull String user, @NotNull String password) {
-    }
+    public record LoginRequest(
+            @NotNull String user, @NotNull String password) {}
 
     /** The caller: null when nobody is logged in; {@code operator} when they may change the cluster. */
-    public record Session(String user, List<String> roles, boolean operator) {
-    }
+    public record Session(String user, List<String> roles, boolean operator) {}
 
     static final List<String> ROLES = List.of("reader", "operator");
 
     @Inject
     SecurityContext security;
+
     @Inject
     LoginThrottle throttle;
+
     @Inject
     PlainHttp plainHttp;
+
     @Context
     HttpServletRequest request;
+
     @Context
     HttpServletResponse response;
 
@@ -73,11 +76,18 @@ public class SessionResource {
         }
         OptionalLong wait = throttle.retryAfter(login.user(), request.getRemoteAddr());
         if (wait.isPresent()) {
-            throw new WebApplicationException(LoginThrottle.refusal(wait.getAsLong()), Response
-                    .status(LoginThrottle.TOO_MANY_REQUESTS).header("Retry-After", wait.getAsLong()).build());
+            throw new WebApplicationException(
+                    LoginThrottle.refusal(wait.getAsLong()),
+                    Response.status(LoginThrottle.TOO_MANY_REQUESTS)
+                            .header("Retry-After", wait.getAsLong())
+                            .build());
         }
-        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(new UsernamePasswordCredential(login.user(), login.password())).newAuthentication(true));
+        AuthenticationStatus status = security.authenticate(
+                request,
+                response,
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(login.user(), login.password()))
+                        .newAuthentication(true));
         if (status != AuthenticationStatus.SUCCESS) {
             throw new NotAuthorizedException("Wrong user name or password", "Session");
         }

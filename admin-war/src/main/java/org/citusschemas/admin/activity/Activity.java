@@ -10,7 +10,9 @@ import java.util.List;
  * {@code window_seconds}, the last period of {@code period_seconds} and the current one so far,
  * read at {@code measured_at}.
  */
-public record Activity(String tracking, @JsonbProperty("period_seconds") int periodSeconds,
-                       @JsonbProperty("window_seconds") double windowSeconds,
-                       @JsonbProperty("measured_at") OffsetDateTime measuredAt, List<SchemaActivity> schemas) {
-}
+public record Activity(
+        String tracking,
+        @JsonbProperty("period_seconds") int periodSeconds,
+        @JsonbProperty("window_seconds") double windowSeconds,
+        @JsonbProperty("measured_at") OffsetDateTime measuredAt,
+        List<SchemaActivity> schemas) {}

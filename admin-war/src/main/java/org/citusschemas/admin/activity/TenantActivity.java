@@ -50,16 +50,20 @@ public class TenantActivity {
     public Activity read(Statements on) throws SQLException {
         try {
             return on.query(ACTIVITY, s -> {
-                try (ResultSet row = s.executeQuery()) {
-                    row.next(); // one row at least: the settings
-                    return read(row);
-                }
-            }).result();
+                        try (ResultSet row = s.executeQuery()) {
+                            row.next(); // one row at least: the settings
+                            return read(row);
+                        }
+                    })
+                    .result();
         } catch (SQLException e) {
             if ("42501".equals(e.getSQLState())) {
-                throw new RefusedException("The admin role may not read Citus' tenant statistics ("
-                        + DatabaseFailureMapper.serverMessage(e) + "); a superuser allows it with GRANT pg_monitor TO "
-                        + database.role(), e);
+                throw new RefusedException(
+                        "The admin role may not read Citus' tenant statistics ("
+                                + DatabaseFailureMapper.serverMessage(e)
+                                + "); a superuser allows it with GRANT pg_monitor TO "
+                                + database.role(),
+                        e);
             }
             throw e;
         }
@@ -78,8 +82,14 @@ public class TenantActivity {
                 long lastPeriod = row.getLong(7);
                 double cpuThis = row.getDouble(8);
                 double cpuLast = row.getDouble(9);
-                schemas.add(new SchemaActivity(row.getString(5), thisPeriod, lastPeriod, cpuThis, cpuLast,
-                        (thisPeriod + lastPeriod) / window, (cpuThis + cpuLast) / window));
+                schemas.add(new SchemaActivity(
+                        row.getString(5),
+                        thisPeriod,
+                        lastPeriod,
+                        cpuThis,
+                        cpuLast,
+                        (thisPeriod + lastPeriod) / window,
+                        (cpuThis + cpuLast) / window));
             }
         } while (row.next());
         return new Activity(tracking, period, window, measured, schemas);

@@ -42,28 +42,41 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
 
     @Inject
     AuditTrail trail;
+
     @Context
     ResourceInfo resource;
+
     @Context
     HttpServletRequest servletRequest;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String operation = resource.getResourceMethod().getAnnotation(Audited.class).value();
+        String operation =
+                resource.getResourceMethod().getAnnotation(Audited.class).value();
         Principal caller = request.getSecurityContext().getUserPrincipal();
         String user = caller == null ? "" : caller.getName();
         String path = "/" + request.getUriInfo().getPath(false);
         try {
-            String parameters = AuditedParameters.of(request.getUriInfo().getPathParameters(),
-                    request.getUriInfo().getQueryParameters(), head(request));
-            long id = trail.request(user, servletRequest.getRemoteAddr(), operation, request.getMethod(), path, parameters);
+            String parameters = AuditedParameters.of(
+                    request.getUriInfo().getPathParameters(),
+                    request.getUriInfo().getQueryParameters(),
+                    head(request));
+            long id = trail.request(
+                    user, servletRequest.getRemoteAddr(), operation, request.getMethod(), path, parameters);
             request.setProperty(RECORD, id);
         } catch (SQLException e) {
-            LOG.log(Level.SEVERE, "Could not record " + request.getMethod() + " " + path + " by " + user
-                    + " in the audit trail; refused it", e);
-            request.abortWith(Problem.of(Status.SERVICE_UNAVAILABLE, "The audit trail could not record this request, so "
-                    + "nothing was done: " + e.getMessage() + ". Every change is recorded before it runs "
-                    + "(schema admin_audit on the coordinator: server-config/bin/cluster bootstrap creates it).").toResponse());
+            LOG.log(
+                    Level.SEVERE,
+                    "Could not record " + request.getMethod() + " " + path + " by " + user
+                            + " in the audit trail; refused it",
+                    e);
+            request.abortWith(Problem.of(
+                            Status.SERVICE_UNAVAILABLE,
+                            "The audit trail could not record this request, so "
+                                    + "nothing was done: " + e.getMessage()
+                                    + ". Every change is recorded before it runs "
+                                    + "(schema admin_audit on the coordinator: server-config/bin/cluster bootstrap creates it).")
+                    .toResponse());
         }
     }
 
@@ -105,7 +118,10 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
         try {
             trail.outcome(id, response.getStatus(), title, detail, notices == null ? List.of() : notices, job);
         } catch (SQLException e) {
-            LOG.log(Level.SEVERE, "Could not record the outcome (" + response.getStatus() + ") of audit record " + id, e);
+            LOG.log(
+                    Level.SEVERE,
+                    "Could not record the outcome (" + response.getStatus() + ") of audit record " + id,
+                    e);
         }
     }
 }

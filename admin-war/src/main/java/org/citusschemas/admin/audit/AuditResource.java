@@ -33,20 +33,29 @@ public class AuditResource {
     static final int MAX_LIMIT = 500;
 
     /** A page of records; {@code next}, when there is one, reads the page after it. */
-    public record AuditPage(List<AuditRecord> records, String next) {
-    }
+    public record AuditPage(List<AuditRecord> records, String next) {}
 
     @Inject
     AuditTrail trail;
+
     @Context
     UriInfo uri;
 
     @GET
-    public AuditPage read(@QueryParam("user") String user, @QueryParam("operation") String operation,
-                          @QueryParam("from") String from, @QueryParam("to") String to,
-                          @QueryParam("before") String before, @QueryParam("limit") String limit) throws SQLException {
+    public AuditPage read(
+            @QueryParam("user") String user,
+            @QueryParam("operation") String operation,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("before") String before,
+            @QueryParam("limit") String limit)
+            throws SQLException {
         List<InvalidValue> invalid = new ArrayList<>();
-        AuditTrail.Query query = new AuditTrail.Query(user, operation, time("from", from, invalid), time("to", to, invalid),
+        AuditTrail.Query query = new AuditTrail.Query(
+                user,
+                operation,
+                time("from", from, invalid),
+                time("to", to, invalid),
                 before == null ? null : (Long) number("before", before, 1, Long.MAX_VALUE, invalid),
                 limit == null ? DEFAULT_LIMIT : (int) number("limit", limit, 1, MAX_LIMIT, invalid));
         if (!invalid.isEmpty()) {
@@ -56,7 +65,9 @@ public class AuditResource {
         if (records.size() < query.limit()) {
             return new AuditPage(records, null);
         }
-        URI next = uri.getRequestUriBuilder().replaceQueryParam("before", records.get(records.size() - 1).id()).build();
+        URI next = uri.getRequestUriBuilder()
+                .replaceQueryParam("before", records.get(records.size() - 1).id())
+                .build();
         return new AuditPage(records, next.getRawPath() + "?" + next.getRawQuery());
     }
 

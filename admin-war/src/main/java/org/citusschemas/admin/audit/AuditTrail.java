@@ -29,42 +29,52 @@ public class AuditTrail {
     DataSource dataSource;
 
     /** One audited request, with what came of it when that is known. */
-    public record AuditRecord(long id, OffsetDateTime at, String user, String address, String operation,
-                              String method, String path, JsonObject parameters, Result outcome) {
-    }
+    public record AuditRecord(
+            long id,
+            OffsetDateTime at,
+            String user,
+            String address,
+            String operation,
+            String method,
+            String path,
+            JsonObject parameters,
+            Result outcome) {}
 
     /**
      * What came of a request: its status and, when it failed or was refused, the problem's title
      * and detail; Citus' notices; for a rebalance, its job and, once it ended, when and how.
      */
-    public record Result(int status, OffsetDateTime at, String title, String detail, List<String> notices,
-                         @JsonbProperty("job_id") Long jobId, @JsonbProperty("job_ended_at") OffsetDateTime jobEndedAt,
-                         @JsonbProperty("job_state") String jobState) {
-    }
+    public record Result(
+            int status,
+            OffsetDateTime at,
+            String title,
+            String detail,
+            List<String> notices,
+            @JsonbProperty("job_id") Long jobId,
+            @JsonbProperty("job_ended_at") OffsetDateTime jobEndedAt,
+            @JsonbProperty("job_state") String jobState) {}
 
     /** Which records to read: each criterion null for any; newest first, older than {@code before}. */
-    public record Query(String user, String operation, OffsetDateTime from, OffsetDateTime to, Long before,
-                        int limit) {
-    }
+    public record Query(
+            String user, String operation, OffsetDateTime from, OffsetDateTime to, Long before, int limit) {}
 
     /**
      * How many audited requests there were per operation and outcome: succeeded (a 2xx or 3xx
      * answer), refused (4xx), failed (5xx), or unknown (no outcome recorded: still running, or
      * the server stopped before it could write one).
      */
-    public record OutcomeCount(String operation, String outcome, long count) {
-    }
+    public record OutcomeCount(String operation, String outcome, long count) {}
 
     public List<OutcomeCount> outcomeCounts() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("""
+                PreparedStatement count = connection.prepareStatement("""
                      SELECT r.operation,
                             CASE WHEN o.status IS NULL THEN 'unknown' WHEN o.status < 400 THEN 'succeeded'
                                  WHEN o.status < 500 THEN 'refused' ELSE 'failed' END,
                             count(*)
                        FROM admin_audit.request r LEFT JOIN admin_audit.outcome o ON o.request_id = r.id
                       GROUP BY 1, 2 ORDER BY 1, 2""");
-             ResultSet row = count.executeQuery()) {
+                ResultSet row = count.executeQuery()) {
             List<OutcomeCount> counts = new ArrayList<>();
             while (row.next()) {
                 counts.add(new OutcomeCount(row.getString(1), row.getString(2), row.getLong(3)));
@@ -74,10 +84,10 @@ public class AuditTrail {
     }
 
     /** Records a request before its operation runs; its id, for {@link #outcome}. */
-    public long request(String user, String address, String operation, String method, String path,
-                        String parameters) throws SQLException {
+    public long request(String user, String address, String operation, String method, String path, String parameters)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
+                PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO admin_audit.request (user_name, address, operation, method, path, parameters)
                      VALUES (?, ?, ?, ?, ?, ?::jsonb) RETURNING id""")) {
             connection.setAutoCommit(true);
@@ -98,7 +108,7 @@ public class AuditTrail {
     public void outcome(long id, int status, String title, String detail, List<String> notices, Long jobId)
             throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
+                PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO admin_audit.outcome (request_id, status, title, detail, notices, job_id)
                      VALUES (?, ?, ?, ?, ?, ?)""")) {
             connection.setAutoCommit(true);
@@ -107,8 +117,13 @@ public class AuditTrail {
             // A problem may echo what a hostile request sent: kept as the parameters are (NUL -> U+FFFD).
             insert.setString(3, AuditedParameters.storableText(title));
             insert.setString(4, AuditedParameters.storableText(detail));
-            insert.setArray(5, connection.createArrayOf("text",
-                    notices.stream().map(AuditedParameters::storableText).toArray()));
+            insert.setArray(
+                    5,
+                    connection.createArrayOf(
+                            "text",
+                            notices.stream()
+                                    .map(AuditedParameters::storableText)
+                                    .toArray()));
             if (jobId == null) {
                 insert.setNull(6, Types.BIGINT);
             } else {
@@ -128,7 +143,7 @@ public class AuditTrail {
 
     private static int recordJobEnds(Connection connection) throws SQLException {
         try (PreparedStatement ends = connection.prepareStatement("SELECT admin_audit.record_job_ends()");
-             ResultSet added = ends.executeQuery()) {
+                ResultSet added = ends.executeQuery()) {
             added.next();
             return added.getInt(1);
         }
@@ -185,15 +200,29 @@ public class AuditTrail {
         Result result = null;
         int status = row.getInt(9);
         if (!row.wasNull()) {
-            result = new Result(status, row.getObject(10, OffsetDateTime.class), row.getString(11), row.getString(12),
-                    List.of((String[]) row.getArray(13).getArray()), row.getObject(14, Long.class),
-                    row.getObject(15, OffsetDateTime.class), row.getString(16));
+            result = new Result(
+                    status,
+                    row.getObject(10, OffsetDateTime.class),
+                    row.getString(11),
+                    row.getString(12),
+                    List.of((String[]) row.getArray(13).getArray()),
+                    row.getObject(14, Long.class),
+                    row.getObject(15, OffsetDateTime.class),
+                    row.getString(16));
         }
         JsonObject parameters;
         try (var reader = Json.createReader(new StringReader(row.getString(8)))) {
             parameters = reader.readObject();
         }
-        return new AuditRecord(row.getLong(1), row.getObject(2, OffsetDateTime.class), row.getString(3),
-                row.getString(4), row.getString(5), row.getString(6), row.getString(7), parameters, result);
+        return new AuditRecord(
+                row.getLong(1),
+                row.getObject(2, OffsetDateTime.class),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                row.getString(6),
+                row.getString(7),
+                parameters,
+                result);
     }
 }

@@ -29,11 +29,12 @@ final class AuditedParameters {
     static final String REDACTED = "(redacted)";
     /** Bodies up to this many bytes are kept whole; of a longer one, an excerpt. */
     static final int KEPT_BYTES = 16 * 1024;
-    static final int EXCERPT_CHARS = 1024;
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|passwd|secret|token|credential|private|key).*");
 
-    private AuditedParameters() {
-    }
+    static final int EXCERPT_CHARS = 1024;
+    private static final Pattern SECRET =
+            Pattern.compile("(?i).*(password|passwd|secret|token|credential|private|key).*");
+
+    private AuditedParameters() {}
 
     /**
      * The parameters as stored JSON text. {@code body} is at most {@link #KEPT_BYTES} + 1 bytes
@@ -54,7 +55,9 @@ final class AuditedParameters {
             } else {
                 String text = new String(body, StandardCharsets.UTF_8);
                 parameters.add("body_excerpt", text.substring(0, Math.min(text.length(), EXCERPT_CHARS)));
-                parameters.add("body_bytes", body.length > KEPT_BYTES ? "more than " + KEPT_BYTES : String.valueOf(body.length));
+                parameters.add(
+                        "body_bytes",
+                        body.length > KEPT_BYTES ? "more than " + KEPT_BYTES : String.valueOf(body.length));
             }
         }
         return storable(parameters.build().toString());
@@ -80,8 +83,12 @@ final class AuditedParameters {
     private static JsonValue document(byte[] body) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
@@ -101,8 +108,9 @@ final class AuditedParameters {
         return switch (value.getValueType()) {
             case OBJECT -> {
                 JsonObjectBuilder object = Json.createObjectBuilder();
-                value.asJsonObject().forEach((name, member) ->
-                        object.add(name, SECRET.matcher(name).matches() ? Json.createValue(REDACTED) : redacted(member)));
+                value.asJsonObject()
+                        .forEach((name, member) -> object.add(
+                                name, SECRET.matcher(name).matches() ? Json.createValue(REDACTED) : redacted(member)));
                 yield object.build();
             }
             case ARRAY -> {

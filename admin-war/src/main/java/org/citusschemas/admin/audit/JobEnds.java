@@ -44,8 +44,10 @@ public class JobEnds {
             }
         } catch (SQLException | RuntimeException e) {
             if (!failing) {
-                LOG.log(Level.WARNING, "Could not record the end of audited rebalance jobs (tried again every 15 s): "
-                        + e.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        "Could not record the end of audited rebalance jobs (tried again every 15 s): "
+                                + e.getMessage());
                 failing = true;
             }
         }

@@ -10,6 +10,10 @@ import org.citusschemas.admin.database.NodeAddress;
  * failed) or deferred_on_success (the old copy of a shard that moved, deleted once no query
  * uses it).
  */
-public record Leftover(@JsonbProperty("record_id") long recordId, @JsonbProperty("operation_id") long operationId,
-                       String kind, String name, NodeAddress node, String policy) {
-}
+public record Leftover(
+        @JsonbProperty("record_id") long recordId,
+        @JsonbProperty("operation_id") long operationId,
+        String kind,
+        String name,
+        NodeAddress node,
+        String policy) {}

@@ -63,8 +63,9 @@ public class LeftoverCleanup {
         try {
             leftovers.deleteOn(node, notices);
         } catch (LeftoversInUseException e) {
-            notices.add(e.left + " leftover(s) of moved shards are still on " + node.host() + ":" + node.port()
-                    + " (in use); Citus deletes them in the background, and the node can be removed once they are gone");
+            notices.add(
+                    e.left + " leftover(s) of moved shards are still on " + node.host() + ":" + node.port()
+                            + " (in use); Citus deletes them in the background, and the node can be removed once they are gone");
         }
         return List.copyOf(notices);
     }

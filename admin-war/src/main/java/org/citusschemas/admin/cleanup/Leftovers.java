@@ -30,7 +30,8 @@ public class Leftovers {
     AdminDatabase database;
 
     public List<Leftover> list() throws SQLException {
-        return database.query("""
+        return database.query(
+                        """
                 SELECT c.record_id, c.operation_id,
                        CASE c.object_type WHEN 1 THEN 'shard' WHEN 2 THEN 'subscription' WHEN 3 THEN 'replication_slot'
                                           WHEN 4 THEN 'publication' WHEN 5 THEN 'user' WHEN 6 THEN 'database'
@@ -39,8 +40,17 @@ public class Leftovers {
                        CASE c.policy_type WHEN 0 THEN 'always' WHEN 1 THEN 'on_failure'
                                           WHEN 2 THEN 'deferred_on_success' ELSE 'unknown' END
                   FROM pg_dist_cleanup c LEFT JOIN pg_dist_node n ON n.groupid = c.node_group_id
-                 ORDER BY c.record_id""", s -> Rows.list(s, row -> new Leftover(row.getLong(1), row.getLong(2),
-                row.getString(3), row.getString(4), Rows.node(row, 5), row.getString(7)))).result();
+                 ORDER BY c.record_id""",
+                        s -> Rows.list(
+                                s,
+                                row -> new Leftover(
+                                        row.getLong(1),
+                                        row.getLong(2),
+                                        row.getString(3),
+                                        row.getString(4),
+                                        Rows.node(row, 5),
+                                        row.getString(7))))
+                .result();
     }
 
     /**
@@ -49,9 +59,12 @@ public class Leftovers {
      * answer, or still in use, stays listed for the next cleanup.
      */
     public Outcome<Cleanup> deleteAll() throws SQLException {
-        Outcome<Void> cleaned = database.execute(CLEAN_UP, s -> { });
-        int count = cleaned.notices().stream().map(CLEANED::matcher).filter(Matcher::find)
-                .mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+        Outcome<Void> cleaned = database.execute(CLEAN_UP, s -> {});
+        int count = cleaned.notices().stream()
+                .map(CLEANED::matcher)
+                .filter(Matcher::find)
+                .mapToInt(m -> Integer.parseInt(m.group(1)))
+                .sum();
         return new Outcome<>(new Cleanup(count, list()), cleaned.notices());
     }
 
@@ -62,7 +75,7 @@ public class Leftovers {
      */
     @Retry(retryOn = LeftoversInUseException.class, maxRetries = 9, delay = 500, jitter = 0)
     public void deleteOn(NodeAddress node, Collection<String> said) throws SQLException {
-        said.addAll(database.execute(CLEAN_UP, s -> { }).notices());
+        said.addAll(database.execute(CLEAN_UP, s -> {}).notices());
         long left = countOn(node);
         if (left > 0) {
             throw new LeftoversInUseException(left);
@@ -74,8 +87,9 @@ public class Leftovers {
         return database.query("""
                 SELECT count(*) FROM pg_dist_cleanup c JOIN pg_dist_node n ON n.groupid = c.node_group_id
                  WHERE n.nodename = ? AND n.nodeport = ?""", s -> {
-            Rows.bindNode(s, node);
-            return Rows.single(s, r -> r.getLong(1));
-        }).result();
+                    Rows.bindNode(s, node);
+                    return Rows.single(s, r -> r.getLong(1));
+                })
+                .result();
     }
 }

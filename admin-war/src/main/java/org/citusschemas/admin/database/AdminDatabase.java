@@ -91,7 +91,9 @@ public class AdminDatabase implements Statements {
                 result = work.run(statement);
             } catch (SQLException failure) {
                 List<String> said = notices(statement);
-                throw said.isEmpty() || failure instanceof FailureWithNotices ? failure : new FailureWithNotices(failure, said);
+                throw said.isEmpty() || failure instanceof FailureWithNotices
+                        ? failure
+                        : new FailureWithNotices(failure, said);
             }
             return new Outcome<>(result, notices(statement));
         }
@@ -99,8 +101,8 @@ public class AdminDatabase implements Statements {
 
     private static void requireCitus(Connection connection) throws SQLException {
         try (Statement check = connection.createStatement();
-             ResultSet row = check.executeQuery(
-                     "SELECT current_database(), (SELECT extversion FROM pg_extension WHERE extname = 'citus')")) {
+                ResultSet row = check.executeQuery(
+                        "SELECT current_database(), (SELECT extversion FROM pg_extension WHERE extname = 'citus')")) {
             row.next();
             if (row.getString(2) == null) {
                 throw new CitusUnavailableException("Citus is not installed in database " + row.getString(1)

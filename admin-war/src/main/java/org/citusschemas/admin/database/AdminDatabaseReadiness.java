@@ -27,20 +27,28 @@ public class AdminDatabaseReadiness implements HealthCheck {
         try {
             dataSource = InitialContext.doLookup(AdminDatabase.DATASOURCE);
         } catch (NamingException e) {
-            return HealthCheckResponse.named("citusadmin-database").down()
-                    .withData("error", "no datasource " + AdminDatabase.DATASOURCE).build();
+            return HealthCheckResponse.named("citusadmin-database")
+                    .down()
+                    .withData("error", "no datasource " + AdminDatabase.DATASOURCE)
+                    .build();
         }
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement()) {
             sql.setQueryTimeout(2);
-            try (ResultSet row = sql.executeQuery("SELECT (SELECT extversion FROM pg_extension WHERE extname = 'citus')")) {
+            try (ResultSet row =
+                    sql.executeQuery("SELECT (SELECT extversion FROM pg_extension WHERE extname = 'citus')")) {
                 row.next();
                 String citus = row.getString(1);
-                return HealthCheckResponse.named("citusadmin-database").up()
-                        .withData("citus", citus == null ? "not installed" : citus).build();
+                return HealthCheckResponse.named("citusadmin-database")
+                        .up()
+                        .withData("citus", citus == null ? "not installed" : citus)
+                        .build();
             }
         } catch (SQLException e) {
-            return HealthCheckResponse.named("citusadmin-database").down()
-                    .withData("error", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named("citusadmin-database")
+                    .down()
+                    .withData("error", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 }

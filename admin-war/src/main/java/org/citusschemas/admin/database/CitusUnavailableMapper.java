@@ -11,6 +11,7 @@ public class CitusUnavailableMapper implements ExceptionMapper<CitusUnavailableE
 
     @Override
     public Response toResponse(CitusUnavailableException exception) {
-        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, exception.getMessage()).toResponse();
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, exception.getMessage())
+                .toResponse();
     }
 }

@@ -37,7 +37,11 @@ public record DatabaseAddress(String host, int port, String database, String ssl
         if (host.isEmpty()) {
             host = "localhost";
         }
-        return new DatabaseAddress(host, port, database, parameter(parameters, "sslmode", "prefer"),
+        return new DatabaseAddress(
+                host,
+                port,
+                database,
+                parameter(parameters, "sslmode", "prefer"),
                 parameter(parameters, "sslrootcert", null));
     }
 

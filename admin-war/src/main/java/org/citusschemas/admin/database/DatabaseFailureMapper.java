@@ -69,21 +69,30 @@ public class DatabaseFailureMapper implements ExceptionMapper<SQLException> {
             LOG.log(Level.INFO, "Refused a node operation: {0}", message);
             return Problem.of(Status.CONFLICT, message);
         }
-        if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
+        if (state.startsWith("08")
+                || state.startsWith("57P")
+                || state.equals("53300")
                 || DatabaseUnavailable.cause(exception) != null) {
             LOG.log(Level.WARNING, "Database unavailable", exception);
-            return Problem.of(Status.SERVICE_UNAVAILABLE, "The database behind " + AdminDatabase.DATASOURCE
-                    + " is unavailable: " + message);
+            return Problem.of(
+                    Status.SERVICE_UNAVAILABLE,
+                    "The database behind " + AdminDatabase.DATASOURCE + " is unavailable: " + message);
         }
         if (state.equals(NODE_LOST)) {
             LOG.log(Level.WARNING, "A node failed during a cluster operation: {0}", message);
-            return Problem.of(Status.SERVICE_UNAVAILABLE, "A node stopped answering in the middle of the operation, "
-                    + "which Citus undid: the data stays where it was. What it had made on the nodes is listed by "
-                    + "GET /cleanup until POST /cleanup (or Citus' background cleanup) deletes it. Citus said: " + message);
+            return Problem.of(
+                    Status.SERVICE_UNAVAILABLE,
+                    "A node stopped answering in the middle of the operation, "
+                            + "which Citus undid: the data stays where it was. What it had made on the nodes is listed by "
+                            + "GET /cleanup until POST /cleanup (or Citus' background cleanup) deletes it. Citus said: "
+                            + message);
         }
         if ((state.equals("3F000") || state.equals("42883")) && message.contains("citus_admin")) {
-            return Problem.of(Status.CONFLICT, message.contains("onboard_service") ? NO_ONBOARDING
-                    : message.contains("pin_schema") ? NO_PINS : MANAGED_OUTSIDE);
+            return Problem.of(
+                    Status.CONFLICT,
+                    message.contains("onboard_service")
+                            ? NO_ONBOARDING
+                            : message.contains("pin_schema") ? NO_PINS : MANAGED_OUTSIDE);
         }
         if (state.equals("42501")) {
             return Problem.of(Status.FORBIDDEN, "The admin role may not do this: " + message);

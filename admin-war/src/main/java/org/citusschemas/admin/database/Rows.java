@@ -20,8 +20,7 @@ public final class Rows {
         T read(ResultSet row) throws SQLException;
     }
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** Every row of the statement's result, each read into a value. */
     public static <T> List<T> list(PreparedStatement statement, Reader<T> reader) throws SQLException {

@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
 public final class SqlNames {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|[0-9A-Fa-f:.]{2,45}");
+    private static final Pattern HOST =
+            Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|[0-9A-Fa-f:.]{2,45}");
 
-    private SqlNames() {
-    }
+    private SqlNames() {}
 
     public static boolean isIdentifier(String name) {
         return name != null && IDENTIFIER.matcher(name).matches();
@@ -44,8 +44,9 @@ public final class SqlNames {
     @Retention(RetentionPolicy.RUNTIME)
     @Constraint(validatedBy = Identifier.Validator.class)
     public @interface Identifier {
-        String message() default "must be a PostgreSQL identifier: a lower-case letter or _, then up to 62 "
-                + "lower-case letters, digits or _";
+        String message() default
+                "must be a PostgreSQL identifier: a lower-case letter or _, then up to 62 "
+                        + "lower-case letters, digits or _";
 
         Class<?>[] groups() default {};
 

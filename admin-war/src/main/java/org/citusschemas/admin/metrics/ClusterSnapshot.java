@@ -26,9 +26,11 @@ import org.citusschemas.admin.schemas.Schemas;
 public class ClusterSnapshot {
 
     /** The cluster as one scrape saw it. */
-    public record Snapshot(List<DistributedSchema> schemas, List<Node> nodes, Activity activity,
-                           Optional<RebalanceJob> latestRebalance) {
-    }
+    public record Snapshot(
+            List<DistributedSchema> schemas,
+            List<Node> nodes,
+            Activity activity,
+            Optional<RebalanceJob> latestRebalance) {}
 
     @Inject
     AdminDatabase database;
@@ -47,7 +49,7 @@ public class ClusterSnapshot {
 
     /** The reads in one transaction; any failure (a worker that does not answer) undoes it and is thrown. */
     public Snapshot read() throws SQLException {
-        return database.inOneTransaction(on -> new Snapshot(schemas.list(on), nodes.list(on), activity.read(on),
-                rebalancer.latest(on)));
+        return database.inOneTransaction(
+                on -> new Snapshot(schemas.list(on), nodes.list(on), activity.read(on), rebalancer.latest(on)));
     }
 }

@@ -50,20 +50,32 @@ public class Nodes {
                   FROM pg_dist_node n
                   LEFT JOIN sizes z ON z.nodename = n.nodename AND z.nodeport = n.nodeport
                  ORDER BY n.nodeid""", s -> {
-            try (Statement timeout = s.getConnection().createStatement()) {
-                timeout.execute("SET citus.node_connection_timeout = 2000");
-            }
-            return Rows.list(s, row -> new Node(row.getInt(1), Rows.node(row, 2), row.getInt(4), row.getString(5),
-                    row.getBoolean(6), row.getBoolean(7), row.getBoolean(8), (Boolean) row.getObject(9),
-                    row.getLong(10), row.getString(11)));
-        }).result();
+                    try (Statement timeout = s.getConnection().createStatement()) {
+                        timeout.execute("SET citus.node_connection_timeout = 2000");
+                    }
+                    return Rows.list(
+                            s,
+                            row -> new Node(
+                                    row.getInt(1),
+                                    Rows.node(row, 2),
+                                    row.getInt(4),
+                                    row.getString(5),
+                                    row.getBoolean(6),
+                                    row.getBoolean(7),
+                                    row.getBoolean(8),
+                                    (Boolean) row.getObject(9),
+                                    row.getLong(10),
+                                    row.getString(11)));
+                })
+                .result();
     }
 
     public boolean exists(NodeAddress node) throws SQLException {
         return database.query("SELECT EXISTS (SELECT FROM pg_dist_node WHERE nodename = ? AND nodeport = ?)", s -> {
-            Rows.bindNode(s, node);
-            return Rows.single(s, r -> r.getBoolean(1));
-        }).result();
+                    Rows.bindNode(s, node);
+                    return Rows.single(s, r -> r.getBoolean(1));
+                })
+                .result();
     }
 
     /** Adds a primary worker; a node the coordinator cannot reach is refused as such. */
@@ -75,9 +87,13 @@ public class Nodes {
             });
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
-            if (state.startsWith("08") && e.getMessage() != null && e.getMessage().contains("remote node")) {
-                throw new RefusedException("The coordinator cannot reach " + node.host() + ":" + node.port()
-                        + ", so it was not added: " + DatabaseFailureMapper.serverMessage(e), e);
+            if (state.startsWith("08")
+                    && e.getMessage() != null
+                    && e.getMessage().contains("remote node")) {
+                throw new RefusedException(
+                        "The coordinator cannot reach " + node.host() + ":" + node.port() + ", so it was not added: "
+                                + DatabaseFailureMapper.serverMessage(e),
+                        e);
             }
             throw e;
         }
@@ -89,7 +105,8 @@ public class Nodes {
      * deferred cleanup, so the drained node holds nothing and can be removed and added back.
      */
     public Outcome<Void> drain(NodeAddress node, String transferMode) throws SQLException {
-        Outcome<Void> drained = leftovers.runDeletingLeftoversInTheWay(() -> otherThan(node),
+        Outcome<Void> drained = leftovers.runDeletingLeftoversInTheWay(
+                () -> otherThan(node),
                 () -> database.execute("SELECT citus_admin.drain_node(?, ?, ?)", s -> {
                     Rows.bindNode(s, node);
                     s.setString(3, transferMode);
@@ -104,6 +121,9 @@ public class Nodes {
     }
 
     private List<NodeAddress> otherThan(NodeAddress node) throws SQLException {
-        return list().stream().map(Node::address).filter(address -> !address.equals(node)).toList();
+        return list().stream()
+                .map(Node::address)
+                .filter(address -> !address.equals(node))
+                .toList();
     }
 }

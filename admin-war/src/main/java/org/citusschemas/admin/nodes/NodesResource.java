@@ -34,11 +34,13 @@ import org.citusschemas.admin.schemas.WritePause;
 @Produces(MediaType.APPLICATION_JSON)
 public class NodesResource {
 
-    public record AddRequest(@NotNull @SqlNames.Host String host, @NotNull @Port Integer port) {
-    }
+    public record AddRequest(
+            @NotNull @SqlNames.Host String host,
+            @NotNull @Port Integer port) {}
 
-    public record DrainRequest(@Pattern(regexp = TransferMode.PATTERN, message = TransferMode.MESSAGE) String mode) {
-    }
+    public record DrainRequest(
+            @Pattern(regexp = TransferMode.PATTERN, message = TransferMode.MESSAGE)
+            String mode) {}
 
     @Inject
     Nodes nodes;
@@ -66,20 +68,25 @@ public class NodesResource {
     public Response add(@NotNull @Valid AddRequest request) throws SQLException {
         NodeAddress address = new NodeAddress(request.host(), request.port());
         Outcome<Integer> added = nodes.add(address);
-        return Response.created(UriBuilder.fromResource(NodesResource.class).path("{host}/{port}")
+        return Response.created(UriBuilder.fromResource(NodesResource.class)
+                        .path("{host}/{port}")
                         .build(address.host(), address.port()))
-                .entity(new Outcome<>(find(address), added.notices())).build();
+                .entity(new Outcome<>(find(address), added.notices()))
+                .build();
     }
 
     @POST
     @Audited("node.drain")
     @Path("{host}/{port}/drain")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Outcome<Node> drain(@PathParam("host") @SqlNames.Host String host, @PathParam("port") int port,
-                               @Valid DrainRequest request) throws SQLException {
+    public Outcome<Node> drain(
+            @PathParam("host") @SqlNames.Host String host, @PathParam("port") int port, @Valid DrainRequest request)
+            throws SQLException {
         NodeAddress address = existing(host, port);
         String mode = TransferMode.orDefault(request == null ? null : request.mode());
-        writePause.requireShortEnough(mode, schemas.list().stream().filter(s -> address.equals(s.node())).toList());
+        writePause.requireShortEnough(
+                mode,
+                schemas.list().stream().filter(s -> address.equals(s.node())).toList());
         Outcome<Void> drained = nodes.drain(address, mode);
         return new Outcome<>(find(address), drained.notices());
     }
@@ -101,7 +108,9 @@ public class NodesResource {
     }
 
     private Node find(NodeAddress address) throws SQLException {
-        return nodes.list().stream().filter(n -> n.address().equals(address)).findFirst()
+        return nodes.list().stream()
+                .filter(n -> n.address().equals(address))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("No node " + address + " in the cluster"));
     }
 }

@@ -9,6 +9,8 @@ import org.citusschemas.admin.database.NodeAddress;
  * it, and the API refuses to move it or drain its node; who pinned it ({@code pinned_by}, the
  * API's user) and when.
  */
-public record Pin(String schema, NodeAddress node, @JsonbProperty("pinned_by") String pinnedBy,
-                  @JsonbProperty("pinned_at") OffsetDateTime pinnedAt) {
-}
+public record Pin(
+        String schema,
+        NodeAddress node,
+        @JsonbProperty("pinned_by") String pinnedBy,
+        @JsonbProperty("pinned_at") OffsetDateTime pinnedAt) {}

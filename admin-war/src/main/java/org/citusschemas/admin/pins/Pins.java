@@ -32,13 +32,15 @@ public class Pins {
      */
     public List<Pin> forgetLostThenList() throws SQLException {
         forgetLost();
-        return database.query("SELECT " + COLUMNS + " FROM citus_admin.pin ORDER BY schema_name", Pins::read).result();
+        return database.query("SELECT " + COLUMNS + " FROM citus_admin.pin ORDER BY schema_name", Pins::read)
+                .result();
     }
 
     /** Deletes the pins of schemas dropped or undistributed since, and logs which. */
     public void forgetLost() throws SQLException {
-        List<String> lost = database.query("SELECT citus_admin.forget_lost_pins()",
-                s -> Rows.list(s, row -> row.getString(1))).result();
+        List<String> lost = database.query(
+                        "SELECT citus_admin.forget_lost_pins()", s -> Rows.list(s, row -> row.getString(1)))
+                .result();
         if (!lost.isEmpty()) {
             LOG.log(Level.INFO, "Forgot the pins of schemas no longer distributed: {0}", lost);
         }
@@ -47,18 +49,20 @@ public class Pins {
     /** Pins a distributed schema to the node it is on, for this user (citus_admin.pin_schema). */
     public Pin pin(String schema, String user) throws SQLException {
         return database.query("SELECT " + COLUMNS + " FROM citus_admin.pin_schema(?, ?)", s -> {
-            s.setString(1, schema);
-            s.setString(2, user);
-            return read(s).get(0);
-        }).result();
+                    s.setString(1, schema);
+                    s.setString(2, user);
+                    return read(s).get(0);
+                })
+                .result();
     }
 
     /** Unpins a schema: the pin it had, if any. */
     public Optional<Pin> unpin(String schema) throws SQLException {
         return database.query("SELECT " + COLUMNS + " FROM citus_admin.unpin_schema(?)", s -> {
-            s.setString(1, schema);
-            return read(s).stream().findFirst();
-        }).result();
+                    s.setString(1, schema);
+                    return read(s).stream().findFirst();
+                })
+                .result();
     }
 
     /**
@@ -72,24 +76,31 @@ public class Pins {
                 SELECT t.name::text FROM pg_dist_rebalance_strategy s
                   JOIN pg_dist_rebalance_strategy t ON t.name::text = 'pinned_' || s.name
                  WHERE CASE WHEN ?::text IS NULL THEN s.default_strategy ELSE s.name::text = ? END""", s -> {
-            s.setString(1, strategy);
-            s.setString(2, strategy);
-            return Rows.single(s, r -> r.getString(1));
-        }).result();
+                    s.setString(1, strategy);
+                    s.setString(2, strategy);
+                    return Rows.single(s, r -> r.getString(1));
+                })
+                .result();
         if (twin != null) {
             return twin;
         }
         if (!pins.isEmpty()) {
             throw new RefusedException("Strategy " + (strategy == null ? "(the default)" : strategy) + " has no twin "
                     + "that keeps pins (pinned_<name>: admin-pins.sql adds one for each strategy that places shards "
-                    + "anywhere), so it would move the pinned schemas " + pins.stream().map(Pin::schema).toList()
+                    + "anywhere), so it would move the pinned schemas "
+                    + pins.stream().map(Pin::schema).toList()
                     + "; choose another strategy or unpin them");
         }
         return strategy;
     }
 
     private static List<Pin> read(PreparedStatement statement) throws SQLException {
-        return Rows.list(statement, row -> new Pin(row.getString(1), Rows.node(row, 2), row.getString(4),
-                row.getObject(5, java.time.OffsetDateTime.class)));
+        return Rows.list(
+                statement,
+                row -> new Pin(
+                        row.getString(1),
+                        Rows.node(row, 2),
+                        row.getString(4),
+                        row.getObject(5, java.time.OffsetDateTime.class)));
     }
 }

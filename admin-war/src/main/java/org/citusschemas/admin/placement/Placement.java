@@ -32,22 +32,28 @@ public class Placement {
                   LEFT JOIN pg_class c ON c.oid = sh.table_name
                  WHERE n.noderole = 'primary'
                  ORDER BY n.nodeport, n.nodename, 3, 4""", s -> {
-            Map<NodeAddress, List<TablePlacement>> byNode = new LinkedHashMap<>();
-            try (ResultSet row = s.executeQuery()) {
-                while (row.next()) {
-                    List<TablePlacement> tables = byNode.computeIfAbsent(Rows.node(row, 1), n -> new ArrayList<>());
-                    if (row.getString(4) != null) {
-                        tables.add(new TablePlacement(row.getString(3), row.getString(4), row.getLong(5), row.getString(6)));
+                    Map<NodeAddress, List<TablePlacement>> byNode = new LinkedHashMap<>();
+                    try (ResultSet row = s.executeQuery()) {
+                        while (row.next()) {
+                            List<TablePlacement> tables =
+                                    byNode.computeIfAbsent(Rows.node(row, 1), n -> new ArrayList<>());
+                            if (row.getString(4) != null) {
+                                tables.add(new TablePlacement(
+                                        row.getString(3), row.getString(4), row.getLong(5), row.getString(6)));
+                            }
+                        }
                     }
-                }
-            }
-            List<NodePlacement> nodes = new ArrayList<>();
-            for (Map.Entry<NodeAddress, List<TablePlacement>> node : byNode.entrySet()) {
-                long total = node.getValue().stream().mapToLong(TablePlacement::sizeBytes).sum();
-                nodes.add(new NodePlacement(node.getKey(), total, prettySize(s.getConnection(), total), node.getValue()));
-            }
-            return nodes;
-        }).result();
+                    List<NodePlacement> nodes = new ArrayList<>();
+                    for (Map.Entry<NodeAddress, List<TablePlacement>> node : byNode.entrySet()) {
+                        long total = node.getValue().stream()
+                                .mapToLong(TablePlacement::sizeBytes)
+                                .sum();
+                        nodes.add(new NodePlacement(
+                                node.getKey(), total, prettySize(s.getConnection(), total), node.getValue()));
+                    }
+                    return nodes;
+                })
+                .result();
     }
 
     private static String prettySize(Connection connection, long bytes) throws SQLException {

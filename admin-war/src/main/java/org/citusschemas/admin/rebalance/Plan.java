@@ -8,5 +8,4 @@ import org.citusschemas.admin.pins.Pin;
  * A rebalance's plan: the moves ({@code result}), the pinned schemas it leaves where they are
  * ({@code pinned}), and Citus' notices (why nothing moves, for example).
  */
-public record Plan(List<PlannedMove> result, List<Pin> pinned, List<String> notices) implements Noticed {
-}
+public record Plan(List<PlannedMove> result, List<Pin> pinned, List<String> notices) implements Noticed {}

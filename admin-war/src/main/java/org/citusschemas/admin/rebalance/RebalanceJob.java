@@ -6,8 +6,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A background rebalance job and its tasks. {@code details} is Citus' own progress report. */
-public record RebalanceJob(@JsonbProperty("job_id") long jobId, String state, String type, String description,
-                           @JsonbProperty("started_at") OffsetDateTime startedAt,
-                           @JsonbProperty("finished_at") OffsetDateTime finishedAt,
-                           List<Task> tasks, JsonObject details) {
-}
+public record RebalanceJob(
+        @JsonbProperty("job_id") long jobId,
+        String state,
+        String type,
+        String description,
+        @JsonbProperty("started_at") OffsetDateTime startedAt,
+        @JsonbProperty("finished_at") OffsetDateTime finishedAt,
+        List<Task> tasks,
+        JsonObject details) {}

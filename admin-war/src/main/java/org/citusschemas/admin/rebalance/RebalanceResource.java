@@ -45,17 +45,19 @@ import org.citusschemas.admin.schemas.WritePause;
 @Produces(MediaType.APPLICATION_JSON)
 public class RebalanceResource {
 
-    public record StartRequest(String strategy, @JsonbProperty("drain_only") Boolean drainOnly,
-                               @Pattern(regexp = TransferMode.PATTERN, message = TransferMode.MESSAGE) String mode) {
-    }
+    public record StartRequest(
+            String strategy,
+            @JsonbProperty("drain_only") Boolean drainOnly,
+
+            @Pattern(regexp = TransferMode.PATTERN, message = TransferMode.MESSAGE)
+            String mode) {}
 
     /**
      * The answer to a start: the job to poll, or none when Citus found nothing to move, and the
      * pinned schemas it leaves where they are.
      */
     public record Started(@JsonbProperty("job_id") Long jobId, List<Pin> pinned, List<String> notices)
-            implements Noticed, Audited.StartsJob {
-    }
+            implements Noticed, Audited.StartsJob {}
 
     @Inject
     Rebalancer rebalancer;
@@ -97,7 +99,9 @@ public class RebalanceResource {
             return Response.ok(new Started(null, pinned, started.notices())).build();
         }
         return Response.accepted(new Started(started.result(), pinned, started.notices()))
-                .location(UriBuilder.fromResource(RebalanceResource.class).path("jobs/{id}").build(started.result()))
+                .location(UriBuilder.fromResource(RebalanceResource.class)
+                        .path("jobs/{id}")
+                        .build(started.result()))
                 .build();
     }
 
@@ -131,13 +135,18 @@ public class RebalanceResource {
     private List<DistributedSchema> moving(String strategy, boolean drainOnly) throws SQLException {
         List<DistributedSchema> all = schemas.list();
         if (drainOnly) {
-            List<NodeAddress> draining = nodes.list().stream().filter(n -> !n.shouldHaveShards())
-                    .map(Node::address).toList();
+            List<NodeAddress> draining = nodes.list().stream()
+                    .filter(n -> !n.shouldHaveShards())
+                    .map(Node::address)
+                    .toList();
             return all.stream().filter(s -> draining.contains(s.node())).toList();
         }
-        Set<Long> planned = rebalancer.plan(strategy).result().stream().map(PlannedMove::shardId)
+        Set<Long> planned = rebalancer.plan(strategy).result().stream()
+                .map(PlannedMove::shardId)
                 .collect(Collectors.toSet());
-        return all.stream().filter(s -> s.shardIds().stream().anyMatch(planned::contains)).toList();
+        return all.stream()
+                .filter(s -> s.shardIds().stream().anyMatch(planned::contains))
+                .toList();
     }
 
     /** A strategy the cluster has (null: Citus' default); anything else is a 400 naming the known ones. */
@@ -145,7 +154,8 @@ public class RebalanceResource {
         if (strategy == null) {
             return null;
         }
-        List<String> names = rebalancer.strategies().stream().map(Strategy::name).toList();
+        List<String> names =
+                rebalancer.strategies().stream().map(Strategy::name).toList();
         if (!names.contains(strategy)) {
             throw new BadRequestException("Unknown rebalance strategy '" + strategy + "'; this cluster has " + names);
         }

@@ -28,8 +28,10 @@ public class Rebalancer {
                 SELECT table_name::text, shardid, shard_size, sourcename, sourceport, targetname, targetport
                   FROM get_rebalance_table_shards_plan(rebalance_strategy := ?::name)""", s -> {
             s.setString(1, strategy);
-            return Rows.list(s, row -> new PlannedMove(row.getString(1), row.getLong(2), row.getLong(3),
-                    Rows.node(row, 4), Rows.node(row, 6)));
+            return Rows.list(
+                    s,
+                    row -> new PlannedMove(
+                            row.getString(1), row.getLong(2), row.getLong(3), Rows.node(row, 4), Rows.node(row, 6)));
         });
     }
 
@@ -49,7 +51,7 @@ public class Rebalancer {
     }
 
     public Outcome<Void> stop() throws SQLException {
-        return database.execute("SELECT citus_rebalance_stop()", s -> { });
+        return database.execute("SELECT citus_rebalance_stop()", s -> {});
     }
 
     public Optional<RebalanceJob> latest() throws SQLException {
@@ -58,8 +60,8 @@ public class Rebalancer {
 
     /** The latest rebalance job with Citus' progress report, if any job ever ran. */
     public Optional<RebalanceJob> latest(Statements on) throws SQLException {
-        Long latest = on.query("SELECT job_id FROM citus_rebalance_status()",
-                s -> Rows.single(s, r -> r.getLong(1))).result();
+        Long latest = on.query("SELECT job_id FROM citus_rebalance_status()", s -> Rows.single(s, r -> r.getLong(1)))
+                .result();
         return latest == null ? Optional.empty() : job(on, latest);
     }
 
@@ -73,11 +75,20 @@ public class Rebalancer {
                        (SELECT r.details::text FROM citus_rebalance_status() r WHERE r.job_id = j.job_id)
                   FROM pg_dist_background_job j
                  WHERE j.job_id = ?""", s -> {
-            s.setLong(1, jobId);
-            return Rows.single(s, row -> new RebalanceJob(row.getLong(1), row.getString(2), row.getString(3),
-                    row.getString(4), row.getObject(5, OffsetDateTime.class), row.getObject(6, OffsetDateTime.class),
-                    tasks(s.getConnection(), jobId), Rows.json(row.getString(7))));
-        }).result());
+                    s.setLong(1, jobId);
+                    return Rows.single(
+                            s,
+                            row -> new RebalanceJob(
+                                    row.getLong(1),
+                                    row.getString(2),
+                                    row.getString(3),
+                                    row.getString(4),
+                                    row.getObject(5, OffsetDateTime.class),
+                                    row.getObject(6, OffsetDateTime.class),
+                                    tasks(s.getConnection(), jobId),
+                                    Rows.json(row.getString(7))));
+                })
+                .result());
     }
 
     private static List<Task> tasks(Connection connection, long jobId) throws SQLException {
@@ -85,17 +96,27 @@ public class Rebalancer {
                 SELECT task_id, status::text, command, message, retry_count
                   FROM pg_dist_background_task WHERE job_id = ? ORDER BY task_id""")) {
             s.setLong(1, jobId);
-            return Rows.list(s, row -> new Task(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                    (Integer) row.getObject(5)));
+            return Rows.list(
+                    s,
+                    row -> new Task(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), (Integer)
+                            row.getObject(5)));
         }
     }
 
     /** The strategies an operator may choose (the pins' twins are the API's business). */
     public List<Strategy> strategies() throws SQLException {
-        return database.query("""
+        return database.query(
+                        """
                 SELECT name::text, default_strategy, improvement_threshold, default_threshold, minimum_threshold
                   FROM pg_dist_rebalance_strategy WHERE name::text NOT LIKE 'pinned\\_%' ORDER BY name""",
-                s -> Rows.list(s, row -> new Strategy(row.getString(1), row.getBoolean(2), row.getDouble(3),
-                        row.getDouble(4), row.getDouble(5)))).result();
+                        s -> Rows.list(
+                                s,
+                                row -> new Strategy(
+                                        row.getString(1),
+                                        row.getBoolean(2),
+                                        row.getDouble(3),
+                                        row.getDouble(4),
+                                        row.getDouble(5))))
+                .result();
     }
 }

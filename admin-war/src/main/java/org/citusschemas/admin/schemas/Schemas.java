@@ -52,26 +52,32 @@ public class Schemas {
     /** Every distributed schema, read where the caller runs its statements. */
     public List<DistributedSchema> list(Statements on) throws SQLException {
         return on.query(SCHEMAS, s -> {
-            s.setNull(1, Types.VARCHAR);
-            s.setNull(2, Types.VARCHAR);
-            return read(s);
-        }).result();
+                    s.setNull(1, Types.VARCHAR);
+                    s.setNull(2, Types.VARCHAR);
+                    return read(s);
+                })
+                .result();
     }
 
     public Optional<DistributedSchema> find(String name) throws SQLException {
-        return database.query(SCHEMAS, s -> {
-            s.setString(1, name);
-            s.setString(2, name);
-            return read(s);
-        }).result().stream().findFirst();
+        return database
+                .query(SCHEMAS, s -> {
+                    s.setString(1, name);
+                    s.setString(2, name);
+                    return read(s);
+                })
+                .result()
+                .stream()
+                .findFirst();
     }
 
     /** Whether a schema of that name exists, distributed or not. */
     public boolean exists(String name) throws SQLException {
         return database.query("SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = ?)", s -> {
-            s.setString(1, name);
-            return Rows.single(s, r -> r.getBoolean(1));
-        }).result();
+                    s.setString(1, name);
+                    return Rows.single(s, r -> r.getBoolean(1));
+                })
+                .result();
     }
 
     /** Whether a schema holds a table (only then does Citus place it on a node). */
@@ -79,24 +85,26 @@ public class Schemas {
         return database.query("""
                 SELECT EXISTS (SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p'))""", s -> {
-            s.setString(1, schema);
-            return Rows.single(s, r -> r.getBoolean(1));
-        }).result();
+                    s.setString(1, schema);
+                    return Rows.single(s, r -> r.getBoolean(1));
+                })
+                .result();
     }
 
     public Outcome<Void> distribute(String schema) throws SQLException {
-        return database.execute("SELECT citus_schema_distribute(?::regnamespace)",
-                s -> s.setString(1, SqlNames.quoted(schema)));
+        return database.execute(
+                "SELECT citus_schema_distribute(?::regnamespace)", s -> s.setString(1, SqlNames.quoted(schema)));
     }
 
     public Outcome<Void> undistribute(String schema) throws SQLException {
-        return database.execute("SELECT citus_schema_undistribute(?::regnamespace)",
-                s -> s.setString(1, SqlNames.quoted(schema)));
+        return database.execute(
+                "SELECT citus_schema_undistribute(?::regnamespace)", s -> s.setString(1, SqlNames.quoted(schema)));
     }
 
     /** Moves a schema to the node (citus_schema_move), deleting a leftover in its way on the target. */
     public Outcome<Void> move(String schema, NodeAddress target, String transferMode) throws SQLException {
-        return leftovers.runDeletingLeftoversInTheWay(() -> List.of(target),
+        return leftovers.runDeletingLeftoversInTheWay(
+                () -> List.of(target),
                 () -> database.execute("SELECT citus_schema_move(?::regnamespace, ?, ?, ?)", s -> {
                     s.setString(1, SqlNames.quoted(schema));
                     s.setString(2, target.host());
@@ -106,8 +114,17 @@ public class Schemas {
     }
 
     private static List<DistributedSchema> read(PreparedStatement statement) throws SQLException {
-        return Rows.list(statement, row -> new DistributedSchema(row.getString(1), row.getInt(2), row.getLong(4),
-                row.getString(5), row.getString(3), Rows.node(row, 6), shards(row), pin(row)));
+        return Rows.list(
+                statement,
+                row -> new DistributedSchema(
+                        row.getString(1),
+                        row.getInt(2),
+                        row.getLong(4),
+                        row.getString(5),
+                        row.getString(3),
+                        Rows.node(row, 6),
+                        shards(row),
+                        pin(row)));
     }
 
     private static List<Long> shards(ResultSet row) throws SQLException {
@@ -120,7 +137,8 @@ public class Schemas {
 
     private static Pin pin(ResultSet row) throws SQLException {
         NodeAddress node = Rows.node(row, 9);
-        return node == null ? null : new Pin(row.getString(1), node, row.getString(11),
-                row.getObject(12, OffsetDateTime.class));
+        return node == null
+                ? null
+                : new Pin(row.getString(1), node, row.getString(11), row.getObject(12, OffsetDateTime.class));
     }
 }

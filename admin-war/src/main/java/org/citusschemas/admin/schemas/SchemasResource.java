@@ -51,15 +51,21 @@ public class SchemasResource {
      * A schema to distribute; with {@code host} and {@code port}, onto that node (Citus places it,
      * then it moves there); with {@code pin}, pinned there as well.
      */
-    public record DistributeRequest(@NotNull @SqlNames.Identifier String schema, @SqlNames.Host String host,
-                                    @Port Integer port, Boolean pin,
-                                    @Pattern(regexp = TransferMode.PATTERN, message = TransferMode.MESSAGE) String mode) {
-    }
+    public record DistributeRequest(
+            @NotNull @SqlNames.Identifier String schema,
+            @SqlNames.Host String host,
+            @Port Integer port,
+            Boolean pin,
 
-    public record MoveRequest(@NotNull @SqlNames.Host String host,
-                              @NotNull @Port Integer port,
-                              @Pattern(regexp = TransferMode.PATTERN, message = TransferMode.MESSAGE) String mode) {
-    }
+            @Pattern(regexp = TransferMode.PATTERN, message = TransferMode.MESSAGE)
+            String mode) {}
+
+    public record MoveRequest(
+            @NotNull @SqlNames.Host String host,
+            @NotNull @Port Integer port,
+
+            @Pattern(regexp = TransferMode.PATTERN, message = TransferMode.MESSAGE)
+            String mode) {}
 
     @Inject
     Schemas schemas;
@@ -91,7 +97,8 @@ public class SchemasResource {
             throws SQLException {
         String schema = request.schema();
         if ((request.host() == null) != (request.port() == null)) {
-            throw new BadRequestException("Name the node to distribute " + schema + " onto with both host and port, or neither");
+            throw new BadRequestException(
+                    "Name the node to distribute " + schema + " onto with both host and port, or neither");
         }
         NodeAddress target = request.host() == null ? null : new NodeAddress(request.host(), request.port());
         if (target == null && Boolean.TRUE.equals(request.pin())) {
@@ -105,12 +112,16 @@ public class SchemasResource {
         if (target != null) {
             requireWorker(target);
             if (!schemas.hasTables(schema)) {
-                throw new ClientErrorException("Schema " + schema + " has no table yet, so Citus would place it on no "
-                        + "node: create its tables first, or distribute it without a node", Response.Status.CONFLICT);
+                throw new ClientErrorException(
+                        "Schema " + schema + " has no table yet, so Citus would place it on no "
+                                + "node: create its tables first, or distribute it without a node",
+                        Response.Status.CONFLICT);
             }
             if (before.isPresent() && !target.equals(before.get().node())) {
-                throw new ClientErrorException("Schema " + schema + " is distributed already, on " + before.get().node()
-                        + ": move it with POST /schemas/" + schema + "/move", Response.Status.CONFLICT);
+                throw new ClientErrorException(
+                        "Schema " + schema + " is distributed already, on "
+                                + before.get().node() + ": move it with POST /schemas/" + schema + "/move",
+                        Response.Status.CONFLICT);
             }
         }
         Outcome<Void> done = schemas.distribute(schema);
@@ -118,7 +129,8 @@ public class SchemasResource {
         if (target != null) {
             try {
                 if (!target.equals(distributed(schema).node())) {
-                    notices.addAll(schemas.move(schema, target, TransferMode.orDefault(request.mode())).notices());
+                    notices.addAll(schemas.move(schema, target, TransferMode.orDefault(request.mode()))
+                            .notices());
                 }
                 if (Boolean.TRUE.equals(request.pin())) {
                     pins.pin(schema, caller.getUserPrincipal().getName());
@@ -130,8 +142,11 @@ public class SchemasResource {
                 throw failure;
             }
         }
-        return Response.created(UriBuilder.fromResource(SchemasResource.class).path(schema).build())
-                .entity(new Outcome<>(distributed(schema), notices)).build();
+        return Response.created(UriBuilder.fromResource(SchemasResource.class)
+                        .path(schema)
+                        .build())
+                .entity(new Outcome<>(distributed(schema), notices))
+                .build();
     }
 
     /**
@@ -142,7 +157,9 @@ public class SchemasResource {
         try {
             schemas.undistribute(schema);
             pins.forgetLost();
-            LOG.log(Level.INFO, "Undistributed {0} again: its move or pin failed ({1})", new Object[] {schema, failure.getMessage()});
+            LOG.log(Level.INFO, "Undistributed {0} again: its move or pin failed ({1})", new Object[] {
+                schema, failure.getMessage()
+            });
         } catch (SQLException | RuntimeException undoFailed) {
             failure.addSuppressed(undoFailed);
             LOG.log(Level.WARNING, "Could not undistribute " + schema + " after its move or pin failed", undoFailed);
@@ -163,8 +180,9 @@ public class SchemasResource {
     @Audited("schema.move")
     @Path("{name}/move")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Outcome<DistributedSchema> move(@PathParam("name") @SqlNames.Identifier String name,
-                                           @NotNull @Valid MoveRequest request) throws SQLException {
+    public Outcome<DistributedSchema> move(
+            @PathParam("name") @SqlNames.Identifier String name, @NotNull @Valid MoveRequest request)
+            throws SQLException {
         DistributedSchema schema = distributed(name);
         Pin pin = schema.pin();
         NodeAddress target = new NodeAddress(request.host(), request.port());
@@ -172,8 +190,9 @@ public class SchemasResource {
             throw new NotFoundException("No node " + target + " in the cluster");
         }
         if (pin != null) {
-            throw new ClientErrorException("Schema " + name + " is pinned to " + pin.node() + " (by " + pin.pinnedBy()
-                    + " at " + pin.pinnedAt() + "): unpin it first (DELETE /schemas/" + name + "/pin)",
+            throw new ClientErrorException(
+                    "Schema " + name + " is pinned to " + pin.node() + " (by " + pin.pinnedBy() + " at "
+                            + pin.pinnedAt() + "): unpin it first (DELETE /schemas/" + name + "/pin)",
                     Response.Status.CONFLICT);
         }
         String mode = TransferMode.orDefault(request.mode());
@@ -184,11 +203,18 @@ public class SchemasResource {
 
     /** A node that may take schemas: a worker of the cluster, active, that should have shards. */
     private void requireWorker(NodeAddress target) throws SQLException {
-        Node node = nodes.list().stream().filter(n -> n.address().equals(target)).findFirst()
+        Node node = nodes.list().stream()
+                .filter(n -> n.address().equals(target))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("No node " + target + " in the cluster"));
         if (!node.active() || !node.shouldHaveShards() || !"primary".equals(node.role())) {
-            throw new ClientErrorException("Node " + target + " takes no schemas (" + (node.coordinator() ? "the coordinator"
-                    : node.active() ? "drained: it should have no shards" : "inactive") + ")", Response.Status.CONFLICT);
+            throw new ClientErrorException(
+                    "Node " + target + " takes no schemas ("
+                            + (node.coordinator()
+                                    ? "the coordinator"
+                                    : node.active() ? "drained: it should have no shards" : "inactive")
+                            + ")",
+                    Response.Status.CONFLICT);
         }
     }
 

@@ -5,11 +5,11 @@ public final class TransferMode {
 
     /** The pattern a request's {@code mode} must match. */
     public static final String PATTERN = "auto|force_logical|block_writes";
+
     public static final String MESSAGE = "must be auto, force_logical or block_writes";
     public static final String DEFAULT = "auto";
 
-    private TransferMode() {
-    }
+    private TransferMode() {}
 
     public static String orDefault(String mode) {
         return mode == null ? DEFAULT : mode;

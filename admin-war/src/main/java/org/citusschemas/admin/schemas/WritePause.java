@@ -37,11 +37,17 @@ public class WritePause {
         for (DistributedSchema schema : moving) {
             double seconds = schema.sizeBytes() / (megabytesPerSecond * 1_000_000);
             if (seconds > SERVICES_WAIT.toSeconds()) {
-                throw new RefusedException(String.format(Locale.ROOT, "A block_writes move of %s (%s) would hold "
+                throw new RefusedException(String.format(
+                        Locale.ROOT,
+                        "A block_writes move of %s (%s) would hold "
                                 + "its writes for about %.0f s (at the %s MB/s this API assumes, %s), longer than the "
                                 + "services wait for a write (%d s): nothing was started. Move it with mode auto or "
                                 + "force_logical, which hold writes only for the final catch-up",
-                        schema.name(), schema.size(), seconds, megabytesPerSecond, RATE_SETTING,
+                        schema.name(),
+                        schema.size(),
+                        seconds,
+                        megabytesPerSecond,
+                        RATE_SETTING,
                         SERVICES_WAIT.toSeconds()));
             }
         }

@@ -45,12 +45,13 @@ public class ServicesResource {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A service's statement timeout in seconds, as server-config/bin/cluster renders it. */
     private static final int SERVICE_STATEMENT_TIMEOUT = 2;
+
     private static final int SERVICE_SOCKET_TIMEOUT = 3;
     /** The pool's connection leak timeout in seconds, as server-config/bin/cluster renders it by default (off). */
     private static final int LEAK_TIMEOUT = 0;
 
-    public record OnboardRequest(@NotNull @SqlNames.Identifier String name) {
-    }
+    public record OnboardRequest(
+            @NotNull @SqlNames.Identifier String name) {}
 
     /**
      * The new service: its password (shown here only), and its pool and resource for Payara Micro
@@ -58,12 +59,16 @@ public class ServicesResource {
      * (commands reading it from the password alias {@code <name>-db}, which
      * {@code asadmin create-password-alias <name>-db} stores).
      */
-    public record Onboarded(String service, String datasource, DistributedSchema schema,
-                            @JsonbProperty("password_variable") String passwordVariable, String password,
-                            @JsonbProperty("server_config") String serverConfig,
-                            @JsonbProperty("payara_server_config") String payaraServerConfig, List<String> notices)
-            implements Noticed {
-    }
+    public record Onboarded(
+            String service,
+            String datasource,
+            DistributedSchema schema,
+            @JsonbProperty("password_variable") String passwordVariable,
+            String password,
+            @JsonbProperty("server_config") String serverConfig,
+            @JsonbProperty("payara_server_config") String payaraServerConfig,
+            List<String> notices)
+            implements Noticed {}
 
     @Inject
     Onboarding onboarding;
@@ -87,9 +92,11 @@ public class ServicesResource {
         String micro = render(service, "${ENV=" + variable + "}", coordinator);
         String server = "create-password-alias " + service + "-db\n"
                 + render(service, "${ALIAS=" + service + "-db}", coordinator);
-        return Response.created(UriBuilder.fromResource(SchemasResource.class).path(service).build())
-                .entity(new Onboarded(service, "jdbc/" + service, schema, variable, password, micro, server,
-                        onboarded.notices()))
+        return Response.created(UriBuilder.fromResource(SchemasResource.class)
+                        .path(service)
+                        .build())
+                .entity(new Onboarded(
+                        service, "jdbc/" + service, schema, variable, password, micro, server, onboarded.notices()))
                 .build();
     }
 
@@ -105,15 +112,20 @@ public class ServicesResource {
             if (template == null) {
                 throw new IllegalStateException("The WAR lacks " + TEMPLATE);
             }
-            return new String(template.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(template.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.startsWith("#") && !line.isBlank())
-                    .map(line -> line.replace("@DESCRIPTION@", "Database role " + role + " for the onboarded service "
-                                    + role + " (jdbc/" + role + ")")
-                            .replace("@PASSWORD@", password).replace("@ROLE@", role)
+                    .map(line -> line.replace(
+                                    "@DESCRIPTION@",
+                                    "Database role " + role + " for the onboarded service " + role + " (jdbc/" + role
+                                            + ")")
+                            .replace("@PASSWORD@", password)
+                            .replace("@ROLE@", role)
                             .replace("@STATEMENT_TIMEOUT@", String.valueOf(SERVICE_STATEMENT_TIMEOUT))
                             .replace("@SOCKET_TIMEOUT@", String.valueOf(SERVICE_SOCKET_TIMEOUT))
                             .replace("@LEAK_TIMEOUT@", String.valueOf(LEAK_TIMEOUT))
-                            .replace("@DB_HOST@", coordinator.host()).replace("@DB_PORT@", String.valueOf(coordinator.port()))
+                            .replace("@DB_HOST@", coordinator.host())
+                            .replace("@DB_PORT@", String.valueOf(coordinator.port()))
                             .replace("@DB_NAME@", coordinator.database())
                             .replace("@DB_SSLMODE@", coordinator.poolTlsProperties()))
                     .collect(Collectors.joining("\n", "", "\n"));

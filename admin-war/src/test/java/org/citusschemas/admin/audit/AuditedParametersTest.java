@@ -25,19 +25,26 @@ class AuditedParametersTest {
 
     @Test
     void keepsPathParametersAndAJsonBodyAsSent() {
-        JsonObject stored = parsed(of(Map.of("name", List.of("pingservice")),
+        JsonObject stored = parsed(of(
+                Map.of("name", List.of("pingservice")),
                 "{\"host\":\"127.0.0.1\",\"port\":9812,\"mode\":null,\"x\":[1.5,true]}"));
         assertEquals("pingservice", stored.getJsonObject("path").getString("name"));
-        assertEquals(parsed("{\"host\":\"127.0.0.1\",\"port\":9812,\"mode\":null,\"x\":[1.5,true]}"), stored.getJsonObject("body"));
+        assertEquals(
+                parsed("{\"host\":\"127.0.0.1\",\"port\":9812,\"mode\":null,\"x\":[1.5,true]}"),
+                stored.getJsonObject("body"));
     }
 
     @Test
     void replacesWhatASecretMemberHoldsAtAnyDepth() {
-        String stored = of(Map.of(), "{\"password\":\"hunter2\",\"nested\":[{\"api_token\":\"t0k\",\"Private_Key\":\"k\"}],\"name\":\"a\"}");
+        String stored = of(
+                Map.of(),
+                "{\"password\":\"hunter2\",\"nested\":[{\"api_token\":\"t0k\",\"Private_Key\":\"k\"}],\"name\":\"a\"}");
         assertFalse(stored.contains("hunter2") || stored.contains("t0k") || stored.contains("\"k\""), stored);
         JsonObject body = parsed(stored).getJsonObject("body");
         assertEquals(AuditedParameters.REDACTED, body.getString("password"));
-        assertEquals(AuditedParameters.REDACTED, body.getJsonArray("nested").getJsonObject(0).getString("api_token"));
+        assertEquals(
+                AuditedParameters.REDACTED,
+                body.getJsonArray("nested").getJsonObject(0).getString("api_token"));
         assertEquals("a", body.getString("name"));
     }
 
@@ -49,7 +56,9 @@ class AuditedParametersTest {
         assertTrue(parsed(AuditedParameters.of(Map.of(), Map.of(), notUtf8)).containsKey("body_excerpt"));
         byte[] large = ("\"" + "x".repeat(AuditedParameters.KEPT_BYTES) + "\"").getBytes(StandardCharsets.UTF_8);
         JsonObject excerpt = parsed(AuditedParameters.of(Map.of(), Map.of(), large));
-        assertEquals(AuditedParameters.EXCERPT_CHARS, excerpt.getString("body_excerpt").length());
+        assertEquals(
+                AuditedParameters.EXCERPT_CHARS,
+                excerpt.getString("body_excerpt").length());
     }
 
     @Test
@@ -62,7 +71,8 @@ class AuditedParametersTest {
 
     @Test
     void makesTextAnAnswerEchoesStorableAndLeavesTheRestAlone() {
-        assertEquals("Unknown field 'a\ufffdb\ufffd' \uD83D\uDE00 \\u0000",
+        assertEquals(
+                "Unknown field 'a\ufffdb\ufffd' \uD83D\uDE00 \\u0000",
                 AuditedParameters.storableText("Unknown field 'a\u0000b\udc00' \uD83D\uDE00 \\u0000"));
         assertNull(AuditedParameters.storableText(null));
     }

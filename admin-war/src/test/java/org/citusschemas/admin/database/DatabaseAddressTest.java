@@ -9,15 +9,18 @@ class DatabaseAddressTest {
 
     @Test
     void readsHostPortTheGivenDatabaseAndTheDefaultTlsFromTheDriversUrl() {
-        DatabaseAddress address = DatabaseAddress.of("jdbc:postgresql://127.0.0.1:9700/citus?ApplicationName=citusadmin", "citus");
+        DatabaseAddress address =
+                DatabaseAddress.of("jdbc:postgresql://127.0.0.1:9700/citus?ApplicationName=citusadmin", "citus");
         assertEquals(new DatabaseAddress("127.0.0.1", 9700, "citus", "prefer", null), address);
         assertEquals("prefer", address.poolTlsProperties());
     }
 
     @Test
     void readsTheTlsSettingsThePoolWasGiven() {
-        DatabaseAddress address = DatabaseAddress.of("jdbc:postgresql://c.example.com:5432/citus?sslmode=verify-full"
-                + "&sslrootcert=%2Fetc%2Fcitus%2Fca.pem&ApplicationName=citusadmin", "citus");
+        DatabaseAddress address = DatabaseAddress.of(
+                "jdbc:postgresql://c.example.com:5432/citus?sslmode=verify-full"
+                        + "&sslrootcert=%2Fetc%2Fcitus%2Fca.pem&ApplicationName=citusadmin",
+                "citus");
         assertEquals("verify-full", address.sslMode());
         assertEquals("/etc/citus/ca.pem", address.sslRootCert());
         assertEquals("verify-full:sslrootcert=/etc/citus/ca.pem", address.poolTlsProperties());

@@ -16,8 +16,9 @@ class DatabaseFailureMapperTest {
     @Test
     void saysNodesAreManagedOutsideTheClusterWhenTheSuperusersFunctionsAreMissing() {
         for (SQLException missing : new SQLException[] {
-                new SQLException("ERROR: schema \"citus_admin\" does not exist\n  Position: 8", "3F000"),
-                new SQLException("ERROR: function citus_admin.add_node(unknown, integer) does not exist", "42883")}) {
+            new SQLException("ERROR: schema \"citus_admin\" does not exist\n  Position: 8", "3F000"),
+            new SQLException("ERROR: function citus_admin.add_node(unknown, integer) does not exist", "42883")
+        }) {
             Problem problem = problem(missing);
             assertEquals(409, problem.status());
             assertTrue(problem.detail().startsWith("Nodes of this cluster are managed outside it"), problem::detail);
@@ -36,7 +37,8 @@ class DatabaseFailureMapperTest {
     @Test
     void saysPinsNeedASuperuserOnceWhenThePinFunctionsAreMissing() {
         for (String function : new String[] {"pin_schema(unknown, unknown)", "unpin_schema(unknown)"}) {
-            Problem problem = problem(new SQLException("ERROR: function citus_admin." + function + " does not exist", "42883"));
+            Problem problem =
+                    problem(new SQLException("ERROR: function citus_admin." + function + " does not exist", "42883"));
             assertEquals(409, problem.status());
             assertTrue(problem.detail().startsWith("Pins need a superuser once"), problem::detail);
         }
@@ -51,15 +53,18 @@ class DatabaseFailureMapperTest {
 
     @Test
     void answersTheAdminFunctionsOwnRefusalsAs409InTheirOwnWords() {
-        Problem problem = problem(new SQLException("ERROR: cannot remove the coordinator 127.0.0.1:9700: it holds the "
-                + "cluster's metadata and routes every query\n  Hint: Only workers can be drained or removed.\n"
-                + "  Where: PL/pgSQL function citus_admin.check_node_operation(text,text,integer) line 25 at RAISE\n"
-                + "SQL statement \"SELECT citus_admin.check_node_operation('remove', node_name, node_port)\"\n"
-                + "PL/pgSQL function citus_admin.remove_node(text,integer) line 5 at PERFORM",
+        Problem problem = problem(new SQLException(
+                "ERROR: cannot remove the coordinator 127.0.0.1:9700: it holds the "
+                        + "cluster's metadata and routes every query\n  Hint: Only workers can be drained or removed.\n"
+                        + "  Where: PL/pgSQL function citus_admin.check_node_operation(text,text,integer) line 25 at RAISE\n"
+                        + "SQL statement \"SELECT citus_admin.check_node_operation('remove', node_name, node_port)\"\n"
+                        + "PL/pgSQL function citus_admin.remove_node(text,integer) line 5 at PERFORM",
                 DatabaseFailureMapper.REFUSED));
         assertEquals(409, problem.status());
-        assertEquals("cannot remove the coordinator 127.0.0.1:9700: it holds the cluster's metadata and routes every "
-                + "query Hint: Only workers can be drained or removed.", problem.detail());
+        assertEquals(
+                "cannot remove the coordinator 127.0.0.1:9700: it holds the cluster's metadata and routes every "
+                        + "query Hint: Only workers can be drained or removed.",
+                problem.detail());
     }
 
     @Test
@@ -70,21 +75,29 @@ class DatabaseFailureMapperTest {
 
     @Test
     void answersANodeLostInTheMiddleOfAMoveAs503PointingAtTheCleanup() {
-        Problem problem = problem(new SQLException("ERROR: Failed to COPY to shard userservice.users_102010 : SSL "
-                + "connection has been closed unexpectedly\n,\n  Detail: failed to send 54 bytes  on node 3\n"
-                + "  Where: while executing command on worker1:5432", "58030"));
+        Problem problem = problem(new SQLException(
+                "ERROR: Failed to COPY to shard userservice.users_102010 : SSL "
+                        + "connection has been closed unexpectedly\n,\n  Detail: failed to send 54 bytes  on node 3\n"
+                        + "  Where: while executing command on worker1:5432",
+                "58030"));
         assertEquals(503, problem.status());
-        assertTrue(problem.detail().startsWith("A node stopped answering in the middle of the operation"), problem::detail);
+        assertTrue(
+                problem.detail().startsWith("A node stopped answering in the middle of the operation"),
+                problem::detail);
         assertTrue(problem.detail().contains("GET /cleanup"), problem::detail);
-        assertTrue(problem.detail().endsWith("Citus said: Failed to COPY to shard userservice.users_102010 : SSL connection "
-                + "has been closed unexpectedly , Detail: failed to send 54 bytes  on node 3"), problem::detail);
+        assertTrue(
+                problem.detail()
+                        .endsWith("Citus said: Failed to COPY to shard userservice.users_102010 : SSL connection "
+                                + "has been closed unexpectedly , Detail: failed to send 54 bytes  on node 3"),
+                problem::detail);
     }
 
     @Test
     void answersAConnectionThePoolCouldNotOpenAs503NotAsCitusRefusal() {
         // The pool's failure carries no SQLSTATE: its cause says the database is away.
-        SQLException failure = new SQLException("Error in allocating a connection. Cause: Connection could not be "
-                + "allocated because: The connection attempt failed.",
+        SQLException failure = new SQLException(
+                "Error in allocating a connection. Cause: Connection could not be "
+                        + "allocated because: The connection attempt failed.",
                 new jakarta.resource.spi.ResourceAllocationException("The connection attempt failed."));
         Problem problem = problem(failure);
         assertEquals(503, problem.status());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.citusschemas.admin.database.NodeAddress;
 import org.citusschemas.admin.database.RefusedException;
 import org.junit.jupiter.api.Test;
@@ -19,14 +18,17 @@ class WritePauseTest {
     }
 
     private static DistributedSchema schema(String name, long bytes) {
-        return new DistributedSchema(name, 1, bytes, bytes / 1_000_000 + " MB", name, new NodeAddress("worker1", 5432),
-                List.of(1L), null);
+        return new DistributedSchema(
+                name, 1, bytes, bytes / 1_000_000 + " MB", name, new NodeAddress("worker1", 5432), List.of(1L), null);
     }
 
     @Test
     void refusesABlockWritesMoveThatWouldHoldWritesLongerThanTheServicesWait() {
-        RefusedException refused = assertThrows(RefusedException.class, () -> atMegabytesPerSecond(25)
-                .requireShortEnough("block_writes", List.of(schema("small", 1_000_000), schema("big", 400_000_000))));
+        RefusedException refused = assertThrows(
+                RefusedException.class,
+                () -> atMegabytesPerSecond(25)
+                        .requireShortEnough(
+                                "block_writes", List.of(schema("small", 1_000_000), schema("big", 400_000_000))));
         assertTrue(refused.getMessage().contains("big (400 MB)"), refused.getMessage());
         assertTrue(refused.getMessage().contains("about 16 s"), refused.getMessage());
         assertTrue(refused.getMessage().contains("auto or force_logical"), refused.getMessage());
@@ -47,7 +49,9 @@ class WritePauseTest {
 
     @Test
     void theRateSettingDecides() {
-        assertThrows(RefusedException.class, () -> atMegabytesPerSecond(5)
-                .requireShortEnough("block_writes", List.of(schema("userservice", 100_000_000))));
+        assertThrows(
+                RefusedException.class,
+                () -> atMegabytesPerSecond(5)
+                        .requireShortEnough("block_writes", List.of(schema("userservice", 100_000_000))));
     }
 }

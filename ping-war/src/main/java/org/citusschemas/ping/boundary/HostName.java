@@ -34,11 +34,12 @@ public @interface HostName {
     class Validator implements ConstraintValidator<HostName, String> {
 
         static final int MAX_LENGTH = 253;
-        private static final Pattern NAME = Pattern.compile(
-                "(?=.{1,253}\\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+        private static final Pattern NAME =
+                Pattern.compile("(?=.{1,253}\\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                         + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
         /** A label inet_aton would read as a number: decimal, octal (leading 0) or hex (0x). */
         private static final Pattern NUMERIC_LABEL = Pattern.compile("0[xX][0-9A-Fa-f]*|[0-9]+");
+
         private static final Pattern DOTTED_QUAD = Pattern.compile(
                 "(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
         private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
@@ -58,7 +59,8 @@ public @interface HostName {
             if (!NAME.matcher(host).matches()) {
                 return false;
             }
-            boolean numeric = Arrays.stream(host.split("\\.")).allMatch(label -> NUMERIC_LABEL.matcher(label).matches());
+            boolean numeric = Arrays.stream(host.split("\\."))
+                    .allMatch(label -> NUMERIC_LABEL.matcher(label).matches());
             return !numeric || DOTTED_QUAD.matcher(host).matches();
         }
 

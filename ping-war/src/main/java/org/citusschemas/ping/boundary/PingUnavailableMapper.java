@@ -12,6 +12,7 @@ public class PingUnavailableMapper implements ExceptionMapper<PingUnavailableExc
 
     @Override
     public Response toResponse(PingUnavailableException exception) {
-        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, exception.getMessage()).toResponse();
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, exception.getMessage())
+                .toResponse();
     }
 }

@@ -26,12 +26,14 @@ public class Pinger {
     static final int MAX_OUTPUT = 16 * 1024;
 
     public String ping(String host, int count) {
-        List<String> command = List.of("ping", "-c", String.valueOf(count), "-w", String.valueOf(DEADLINE_SECONDS), host);
+        List<String> command =
+                List.of("ping", "-c", String.valueOf(count), "-w", String.valueOf(DEADLINE_SECONDS), host);
         Path output = null;
         try {
             // A file, not a pipe: ping can never block on a full pipe while we wait for it.
             output = Files.createTempFile("ping-", ".out");
-            Process process = start(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()));
+            Process process =
+                    start(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()));
             process.getOutputStream().close();
             String stopped = "";
             if (!process.waitFor(KILL_AFTER_MILLIS, TimeUnit.MILLISECONDS)) {

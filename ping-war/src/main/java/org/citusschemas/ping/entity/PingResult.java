@@ -22,8 +22,7 @@ public class PingResult {
     @Column(nullable = false, columnDefinition = "text")
     private String result;
 
-    protected PingResult() {
-    }
+    protected PingResult() {}
 
     public PingResult(String host, String result) {
         this.host = host;

@@ -14,12 +14,11 @@ public final class BodyLimit {
     /** 4 MiB: a full batch of 1000 users at the columns' 255 characters each fits with room. */
     public static final long MAX_BYTES = 4L * 1024 * 1024;
 
-    private BodyLimit() {
-    }
+    private BodyLimit() {}
 
     public static ClientErrorException tooLarge() {
-        return new ClientErrorException("The request body is larger than the limit of " + MAX_BYTES
-                + " bytes (4 MiB)", 413);
+        return new ClientErrorException(
+                "The request body is larger than the limit of " + MAX_BYTES + " bytes (4 MiB)", 413);
     }
 
     /** The body, failing with a 413 once it yields more than {@link #MAX_BYTES}. */

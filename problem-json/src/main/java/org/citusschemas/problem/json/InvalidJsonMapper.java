@@ -12,6 +12,7 @@ public class InvalidJsonMapper implements ExceptionMapper<InvalidJsonException> 
 
     @Override
     public Response toResponse(InvalidJsonException exception) {
-        return Problem.invalid(List.of(new Problem.InvalidValue(exception.field(), exception.getMessage()))).toResponse();
+        return Problem.invalid(List.of(new Problem.InvalidValue(exception.field(), exception.getMessage())))
+                .toResponse();
     }
 }

@@ -40,6 +40,7 @@ public final class StrictJson {
 
     /** Longest number text read: a Long has 19 digits and a sign. */
     private static final int MAX_NUMBER_LENGTH = 20;
+
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
 
     /**
@@ -49,8 +50,7 @@ public final class StrictJson {
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     /** What reading a record type needs, found once per type. */
-    private record RecordType(Constructor<?> constructor, RecordComponent[] components, Map<String, Integer> index) {
-    }
+    private record RecordType(Constructor<?> constructor, RecordComponent[] components, Map<String, Integer> index) {}
 
     private static final ClassValue<RecordType> RECORD_TYPES = new ClassValue<>() {
         @Override
@@ -83,7 +83,8 @@ public final class StrictJson {
         if (raw.isRecord()) {
             return true;
         }
-        return raw == List.class && type instanceof ParameterizedType list
+        return raw == List.class
+                && type instanceof ParameterizedType list
                 && raw(list.getActualTypeArguments()[0]).isRecord();
     }
 
@@ -153,8 +154,8 @@ public final class StrictJson {
             String path = field.isEmpty() ? name : field + "." + name;
             Integer at = index.get(name);
             if (at == null) {
-                throw new InvalidJsonException(shorten(path), "is not a field of this request; its fields are "
-                        + index.keySet());
+                throw new InvalidJsonException(
+                        shorten(path), "is not a field of this request; its fields are " + index.keySet());
             }
             if (seen[at]) {
                 throw new InvalidJsonException(path, "appears more than once");
@@ -182,9 +183,11 @@ public final class StrictJson {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new InvalidJsonException(field, String.format(
-                        "contains \\u%04X, half of a surrogate pair without its other half: that is not Unicode text",
-                        (int) c));
+                throw new InvalidJsonException(
+                        field,
+                        String.format(
+                                "contains \\u%04X, half of a surrogate pair without its other half: that is not Unicode text",
+                                (int) c));
             }
         }
         return text;
@@ -202,8 +205,8 @@ public final class StrictJson {
             BigDecimal number = parser.getBigDecimal();
             return type == Integer.class ? (Object) number.intValueExact() : (Object) number.longValueExact();
         } catch (ArithmeticException e) {
-            throw new InvalidJsonException(field, "is out of range: at most "
-                    + (type == Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE));
+            throw new InvalidJsonException(
+                    field, "is out of range: at most " + (type == Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE));
         }
     }
 

@@ -31,8 +31,14 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
     }
 
     @Override
-    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                           MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+    public Object readFrom(
+            Class<Object> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream entity)
+            throws IOException {
         if (mediaType.isWildcardType() || mediaType.isWildcardSubtype()) {
             throw new NotSupportedException("Content-Type " + mediaType + " names no type; send application/json");
         }
@@ -41,7 +47,10 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
             throw new NotSupportedException("Charset " + charset + " is not accepted; send the JSON as UTF-8");
         }
         String length = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.length() < 20 && length.matches("\\d+") && Long.parseLong(length) > BodyLimit.MAX_BYTES) {
+        if (length != null
+                && length.length() < 20
+                && length.matches("\\d+")
+                && Long.parseLong(length) > BodyLimit.MAX_BYTES) {
             throw BodyLimit.tooLarge();
         }
         return StrictJson.read(BodyLimit.limited(entity), genericType);

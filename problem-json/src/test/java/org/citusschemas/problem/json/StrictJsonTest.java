@@ -34,8 +34,11 @@ import net.jqwik.api.constraints.Size;
 class StrictJsonTest {
 
     /** Every JSON type the product's request records use, one field each. */
-    record Item(String name, Integer count, Long id, @JsonbProperty("drain_only") Boolean drainOnly) {
-    }
+    record Item(
+            String name,
+            Integer count,
+            Long id,
+            @JsonbProperty("drain_only") Boolean drainOnly) {}
 
     static final Type ITEMS = new ParameterizedType() {
         @Override
@@ -64,8 +67,11 @@ class StrictJsonTest {
 
     @Property
     @Label("any valid list of items is read back exactly, whatever white space surrounds it")
-    void validListsRoundTrip(@ForAll @Size(max = 5) List<@From("items") Item> items,
-                             @ForAll("whitespace") String before, @ForAll("whitespace") String after) throws IOException {
+    void validListsRoundTrip(
+            @ForAll @Size(max = 5) List<@From("items") Item> items,
+            @ForAll("whitespace") String before,
+            @ForAll("whitespace") String after)
+            throws IOException {
         JsonArrayBuilder array = Json.createArrayBuilder();
         items.forEach(i -> array.add(json(i)));
         assertEquals(items, read(before + array.build() + after, ITEMS));
@@ -88,7 +94,8 @@ class StrictJsonTest {
         boolean sameType = switch (field) {
             case "name" -> value.getValueType() == JsonValue.ValueType.STRING;
             case "count", "id" -> value.getValueType() == JsonValue.ValueType.NUMBER;
-            default -> value.getValueType() == JsonValue.ValueType.TRUE || value.getValueType() == JsonValue.ValueType.FALSE;
+            default ->
+                value.getValueType() == JsonValue.ValueType.TRUE || value.getValueType() == JsonValue.ValueType.FALSE;
         };
         String body = Json.createObjectBuilder().add(field, value).build().toString();
         if (sameType) {
@@ -101,15 +108,15 @@ class StrictJsonTest {
     @Property
     @Label("a number with a fraction or an exponent, or out of range, is refused")
     void nonWholeNumbersAreRefused(@ForAll("notWholeNumbers") String number) {
-        InvalidJsonException refused = assertThrows(InvalidJsonException.class,
-                () -> read("[{\"name\":\"a\"},{\"count\":" + number + "}]", ITEMS));
+        InvalidJsonException refused = assertThrows(
+                InvalidJsonException.class, () -> read("[{\"name\":\"a\"},{\"count\":" + number + "}]", ITEMS));
         assertEquals("[1].count", refused.field());
     }
 
     @Property
     @Label("text PostgreSQL cannot store exactly is refused, naming the field")
-    void unstorableTextIsRefused(@ForAll("text") String prefix, @ForAll("unstorable") String bad,
-                                 @ForAll("text") String suffix) {
+    void unstorableTextIsRefused(
+            @ForAll("text") String prefix, @ForAll("unstorable") String bad, @ForAll("text") String suffix) {
         String escaped = String.format("\\u%04x", (int) bad.charAt(0));
         String body = "[{\"name\":\"" + escape(prefix) + escaped + escape(suffix) + "\"}]";
         InvalidJsonException refused = assertThrows(InvalidJsonException.class, () -> read(body, ITEMS));
@@ -125,23 +132,24 @@ class StrictJsonTest {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(bad, 0, body, head.length, bad.length);
         System.arraycopy(tail, 0, body, head.length + bad.length, tail.length);
-        InvalidJsonException refused = assertThrows(InvalidJsonException.class,
-                () -> StrictJson.read(new ByteArrayInputStream(body), Item.class));
+        InvalidJsonException refused = assertThrows(
+                InvalidJsonException.class, () -> StrictJson.read(new ByteArrayInputStream(body), Item.class));
         assertEquals("name", refused.field(), refused.getMessage());
     }
 
     @Property
     @Label("anything after the document is refused")
     void trailingContentIsRefused(@ForAll("items") Item item, @ForAll("trailing") String trailing) {
-        InvalidJsonException refused = assertThrows(InvalidJsonException.class,
-                () -> read(json(item) + trailing, Item.class));
+        InvalidJsonException refused =
+                assertThrows(InvalidJsonException.class, () -> read(json(item) + trailing, Item.class));
         assertEquals("", refused.field());
     }
 
     @Property
     @Label("a field the request does not have is refused, by name")
     void unknownFieldsAreRefused(@ForAll("unknownNames") String name, @ForAll("values") JsonValue value) {
-        String body = "[{\"name\":\"x\"}," + Json.createObjectBuilder().add(name, value).build() + "]";
+        String body = "[{\"name\":\"x\"},"
+                + Json.createObjectBuilder().add(name, value).build() + "]";
         InvalidJsonException refused = assertThrows(InvalidJsonException.class, () -> read(body, ITEMS));
         assertTrue(refused.field().startsWith("[1]."), refused.field());
     }
@@ -154,7 +162,8 @@ class StrictJsonTest {
             case "count", "id" -> "1";
             default -> "true";
         };
-        InvalidJsonException refused = assertThrows(InvalidJsonException.class,
+        InvalidJsonException refused = assertThrows(
+                InvalidJsonException.class,
                 () -> read("{\"" + field + "\":" + value + ",\"" + field + "\":" + value + "}", Item.class));
         assertEquals(field, refused.field());
     }
@@ -178,9 +187,12 @@ class StrictJsonTest {
 
     @Property(tries = 2000)
     @Label("a valid document cut short or with one byte changed is read or refused as a 400, never anything else")
-    void damagedDocumentsNeverFailOtherwise(@ForAll @Size(min = 1, max = 3) List<@From("items") Item> items,
-                                           @ForAll @IntRange(min = 0, max = 10_000) int where,
-                                           @ForAll byte replacement, @ForAll boolean cut) throws IOException {
+    void damagedDocumentsNeverFailOtherwise(
+            @ForAll @Size(min = 1, max = 3) List<@From("items") Item> items,
+            @ForAll @IntRange(min = 0, max = 10_000) int where,
+            @ForAll byte replacement,
+            @ForAll boolean cut)
+            throws IOException {
         JsonArrayBuilder array = Json.createArrayBuilder();
         items.forEach(i -> array.add(json(i)));
         byte[] body = array.build().toString().getBytes(StandardCharsets.UTF_8);
@@ -203,8 +215,12 @@ class StrictJsonTest {
 
     @Provide
     Arbitrary<Item> items() {
-        return Combinators.combine(text().injectNull(0.2), Arbitraries.integers().injectNull(0.2),
-                Arbitraries.longs().injectNull(0.2), Arbitraries.of(true, false).injectNull(0.3)).as(Item::new);
+        return Combinators.combine(
+                        text().injectNull(0.2),
+                        Arbitraries.integers().injectNull(0.2),
+                        Arbitraries.longs().injectNull(0.2),
+                        Arbitraries.of(true, false).injectNull(0.3))
+                .as(Item::new);
     }
 
     /** Any Unicode text PostgreSQL stores exactly: every code point but U+0000 and the surrogates. */
@@ -223,7 +239,8 @@ class StrictJsonTest {
 
     @Provide
     Arbitrary<String> unstorable() {
-        return Arbitraries.oneOf(Arbitraries.just("\u0000"),
+        return Arbitraries.oneOf(
+                Arbitraries.just("\u0000"),
                 Arbitraries.chars().range('\uD800', '\uDFFF').map(String::valueOf));
     }
 
@@ -231,9 +248,13 @@ class StrictJsonTest {
     @Provide
     Arbitrary<byte[]> notUtf8() {
         return Arbitraries.of(
-                new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0x80},
-                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xE2, (byte) 0x82},
-                new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, new byte[] {(byte) 0xC3, 0x28},
+                new byte[] {(byte) 0xFF},
+                new byte[] {(byte) 0xC0, (byte) 0xAF},
+                new byte[] {(byte) 0x80},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xE2, (byte) 0x82},
+                new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                new byte[] {(byte) 0xC3, 0x28},
                 new byte[] {(byte) 0xFE, (byte) 0xFE});
     }
 
@@ -255,8 +276,10 @@ class StrictJsonTest {
                 Arbitraries.integers().map(Json::createValue),
                 Arbitraries.doubles().filter(Double::isFinite).map(Json::createValue),
                 Arbitraries.of(JsonValue.TRUE, JsonValue.FALSE),
-                Arbitraries.of("1", "0", "true", "false", "null", "", "1.0", "-1").map(Json::createValue));
-        return Arbitraries.oneOf(scalars,
+                Arbitraries.of("1", "0", "true", "false", "null", "", "1.0", "-1")
+                        .map(Json::createValue));
+        return Arbitraries.oneOf(
+                scalars,
                 scalars.list().ofMaxSize(3).map(l -> {
                     JsonArrayBuilder array = Json.createArrayBuilder();
                     l.forEach(array::add);
@@ -268,10 +291,20 @@ class StrictJsonTest {
     @Provide
     Arbitrary<String> notWholeNumbers() {
         return Arbitraries.oneOf(
-                Arbitraries.of("1.0", "1e0", "1E2", "0.5", "-0.0", "2147483648", "-2147483649", "1e400",
+                Arbitraries.of(
+                        "1.0",
+                        "1e0",
+                        "1E2",
+                        "0.5",
+                        "-0.0",
+                        "2147483648",
+                        "-2147483649",
+                        "1e400",
                         "99999999999999999999999999999999999999999"),
                 Arbitraries.doubles().filter(d -> d != Math.rint(d)).map(String::valueOf),
-                Arbitraries.longs().filter(l -> l > Integer.MAX_VALUE || l < Integer.MIN_VALUE).map(String::valueOf));
+                Arbitraries.longs()
+                        .filter(l -> l > Integer.MAX_VALUE || l < Integer.MIN_VALUE)
+                        .map(String::valueOf));
     }
 
     @Provide
@@ -283,16 +316,24 @@ class StrictJsonTest {
     Arbitrary<String> trailing() {
         return Arbitraries.oneOf(
                 Arbitraries.of("{}", "[]", "x", "1", "null", ",", "}", "]", "{\"name\":\"b\"}", "\u0000", "\"\""),
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(10).filter(s -> !s.isBlank()).map(s -> " " + s));
+                Arbitraries.strings()
+                        .ofMinLength(1)
+                        .ofMaxLength(10)
+                        .filter(s -> !s.isBlank())
+                        .map(s -> " " + s));
     }
 
     @Provide
     Arbitrary<byte[]> garbage() {
         return Arbitraries.oneOf(
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(40),
-                Arbitraries.strings().withChars("[]{}\",:0123456789.eE+-truefalsnl \\u\t\n").ofMaxLength(40)
+                Arbitraries.strings()
+                        .withChars("[]{}\",:0123456789.eE+-truefalsnl \\u\t\n")
+                        .ofMaxLength(40)
                         .map(s -> s.getBytes(StandardCharsets.UTF_8)),
-                Arbitraries.strings().withChars("[]{}\",:0123456789.eE+-truefalsnl \\u\t\n").ofMaxLength(40)
+                Arbitraries.strings()
+                        .withChars("[]{}\",:0123456789.eE+-truefalsnl \\u\t\n")
+                        .ofMaxLength(40)
                         .map(s -> ("[{\"name\":" + s).getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -22,10 +22,13 @@ public class FailingFastMapper implements ExceptionMapper<CircuitBreakerOpenExce
 
     @Override
     public Response toResponse(CircuitBreakerOpenException exception) {
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                        "The database is unavailable: it failed a request moments ago (" + calls.lastFailure()
-                                + "), so this service answers at once without trying it; a request after "
-                                + RETRY_AFTER_SECONDS + " s tries again").toResponse())
-                .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).build();
+        return Response.fromResponse(Problem.of(
+                                Response.Status.SERVICE_UNAVAILABLE,
+                                "The database is unavailable: it failed a request moments ago (" + calls.lastFailure()
+                                        + "), so this service answers at once without trying it; a request after "
+                                        + RETRY_AFTER_SECONDS + " s tries again")
+                        .toResponse())
+                .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
+                .build();
     }
 }

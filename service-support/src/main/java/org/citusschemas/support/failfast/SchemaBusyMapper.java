@@ -17,10 +17,13 @@ public class SchemaBusyMapper implements ExceptionMapper<SchemaBusyException> {
 
     @Override
     public Response toResponse(SchemaBusyException exception) {
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                        "This service's tables stayed locked for " + SchemaCalls.BUSY_WAIT_MILLIS / 1000
-                                + " s (a schema move in block_writes mode holds writes while it copies, or another "
-                                + "lock): nothing was written; try again in a few seconds").toResponse())
-                .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).build();
+        return Response.fromResponse(Problem.of(
+                                Response.Status.SERVICE_UNAVAILABLE,
+                                "This service's tables stayed locked for " + SchemaCalls.BUSY_WAIT_MILLIS / 1000
+                                        + " s (a schema move in block_writes mode holds writes while it copies, or another "
+                                        + "lock): nothing was written; try again in a few seconds")
+                        .toResponse())
+                .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
+                .build();
     }
 }

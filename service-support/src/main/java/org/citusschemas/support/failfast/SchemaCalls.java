@@ -51,10 +51,21 @@ public class SchemaCalls {
     /** The failure that opened the breaker last, for the 503's detail while it is open. */
     private volatile String lastFailure = "no failure yet";
 
-    @Retry(retryOn = SchemaBusyException.class, abortOn = PartialAnswerException.class, maxRetries = -1,
-            maxDuration = BUSY_WAIT_MILLIS, durationUnit = ChronoUnit.MILLIS, delay = 100, jitter = 50)
-    @CircuitBreaker(requestVolumeThreshold = 1, failureRatio = 1.0, successThreshold = 1,
-            delay = DELAY_MILLIS, delayUnit = ChronoUnit.MILLIS, failOn = SchemaUnreachableException.class,
+    @Retry(
+            retryOn = SchemaBusyException.class,
+            abortOn = PartialAnswerException.class,
+            maxRetries = -1,
+            maxDuration = BUSY_WAIT_MILLIS,
+            durationUnit = ChronoUnit.MILLIS,
+            delay = 100,
+            jitter = 50)
+    @CircuitBreaker(
+            requestVolumeThreshold = 1,
+            failureRatio = 1.0,
+            successThreshold = 1,
+            delay = DELAY_MILLIS,
+            delayUnit = ChronoUnit.MILLIS,
+            failOn = SchemaUnreachableException.class,
             skipOn = SchemaBusyException.class)
     public <T> T call(Supplier<T> work) {
         try {
@@ -67,7 +78,8 @@ public class SchemaCalls {
                 }
                 throw e;
             }
-            lastFailure = String.valueOf(unavailable.getMessage()).lines().findFirst().orElse("");
+            lastFailure =
+                    String.valueOf(unavailable.getMessage()).lines().findFirst().orElse("");
             LOG.warning(() -> "Database unreachable; failing fast for " + DELAY_MILLIS + " ms: " + lastFailure);
             throw new SchemaUnreachableException(e);
         }

@@ -36,21 +36,31 @@ public class DatabaseReadiness implements HealthCheck {
         try {
             schema.ensureCurrent();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named(name).down().withData("schema", role)
-                    .withData("error", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named(name)
+                    .down()
+                    .withData("schema", role)
+                    .withData("error", String.valueOf(e.getMessage()))
+                    .build();
         }
         try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT max(version) FROM flyway_schema_history WHERE success")) {
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT max(version) FROM flyway_schema_history WHERE success")) {
             query.setQueryTimeout(2);
             try (ResultSet row = query.executeQuery()) {
                 String version = row.next() ? row.getString(1) : null;
-                return HealthCheckResponse.named(name).status(version != null).withData("schema", role)
-                        .withData("version", String.valueOf(version)).build();
+                return HealthCheckResponse.named(name)
+                        .status(version != null)
+                        .withData("schema", role)
+                        .withData("version", String.valueOf(version))
+                        .build();
             }
         } catch (SQLException e) {
-            return HealthCheckResponse.named(name).down().withData("schema", role).withData("node", schemaNode())
-                    .withData("error", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named(name)
+                    .down()
+                    .withData("schema", role)
+                    .withData("node", schemaNode())
+                    .withData("error", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 
@@ -60,7 +70,7 @@ public class DatabaseReadiness implements HealthCheck {
      */
     private String schemaNode() {
         try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement query = connection.prepareStatement("""
+                PreparedStatement query = connection.prepareStatement("""
                      SELECT n.nodename || ':' || n.nodeport
                        FROM pg_dist_shard s JOIN pg_dist_placement p USING (shardid) JOIN pg_dist_node n USING (groupid)
                       WHERE s.logicalrelid = 'flyway_schema_history'::regclass LIMIT 1""")) {

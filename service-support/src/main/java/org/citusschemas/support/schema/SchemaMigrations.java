@@ -18,8 +18,7 @@ public final class SchemaMigrations {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
-    private SchemaMigrations() {
-    }
+    private SchemaMigrations() {}
 
     public static MigrateResult apply(DataSource dataSource, String role) {
         String schema = ownSchema(dataSource, role);
@@ -37,9 +36,9 @@ public final class SchemaMigrations {
 
     private static String ownSchema(DataSource dataSource, String role) {
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(
-                     "SELECT current_user, current_schema(), EXISTS (SELECT FROM pg_namespace WHERE nspname = current_user)")) {
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT current_user, current_schema(), EXISTS (SELECT FROM pg_namespace WHERE nspname = current_user)")) {
             row.next();
             String user = row.getString(1);
             if (!role.equals(user)) {

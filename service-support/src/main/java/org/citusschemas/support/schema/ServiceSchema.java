@@ -33,8 +33,10 @@ public class ServiceSchema {
             if (DatabaseUnavailable.cause(e) == null) {
                 throw e;
             }
-            LOG.log(Level.WARNING, "The database of {0} is unavailable ({1}); the schema will be migrated "
-                    + "when it is back", new Object[] {database.role(), e.getMessage()});
+            LOG.log(
+                    Level.WARNING,
+                    "The database of {0} is unavailable ({1}); the schema will be migrated " + "when it is back",
+                    new Object[] {database.role(), e.getMessage()});
         }
     }
 

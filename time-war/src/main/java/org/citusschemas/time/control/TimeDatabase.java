@@ -1,8 +1,8 @@
 package org.citusschemas.time.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.citusschemas.time.TimeService;
 import org.citusschemas.support.ServiceDatabase;
+import org.citusschemas.time.TimeService;
 
 /**
  * The timeservice schema and its datasource: what the shared migration (at deployment) and the

@@ -26,8 +26,7 @@ public class QueryDetail {
     @Column(name = "query_time", nullable = false)
     private LocalDateTime queryTime;
 
-    protected QueryDetail() {
-    }
+    protected QueryDetail() {}
 
     public QueryDetail(String ipAddress, LocalDateTime queryTime) {
         this.ipAddress = ipAddress;

@@ -19,7 +19,8 @@ record IdempotencyKey(String value) {
 
     static final String HEADER = "Idempotency-Key";
     static final int MAX_LENGTH = 255;
-    private static final Pattern SF_STRING = Pattern.compile("\"((?:[\\x20-\\x21\\x23-\\x5b\\x5d-\\x7e]|\\\\[\"\\\\])*)\"");
+    private static final Pattern SF_STRING =
+            Pattern.compile("\"((?:[\\x20-\\x21\\x23-\\x5b\\x5d-\\x7e]|\\\\[\"\\\\])*)\"");
     private static final Pattern BARE = Pattern.compile("[\\x21\\x23-\\x5b\\x5d-\\x7e]+");
 
     /** The key the header carries, or null without one. */
@@ -39,7 +40,8 @@ record IdempotencyKey(String value) {
                     + "structured field (\"...\") or bare without spaces");
         }
         if (value.isEmpty() || value.length() > MAX_LENGTH) {
-            throw new BadRequestException(HEADER + " must have 1 to " + MAX_LENGTH + " characters, not " + value.length());
+            throw new BadRequestException(
+                    HEADER + " must have 1 to " + MAX_LENGTH + " characters, not " + value.length());
         }
         return new IdempotencyKey(value);
     }

@@ -35,6 +35,7 @@ public class UsersResource {
 
     /** The most users one {@code POST /users} may carry. */
     public static final int MAX_BATCH = 1000;
+
     public static final int DEFAULT_PAGE = 100;
     public static final int MAX_PAGE = 1000;
 
@@ -58,22 +59,27 @@ public class UsersResource {
     public Response register(
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @NotNull(message = "must be a JSON array of users") @Batch
-            List<@NotNull(message = "must be a user object") @Valid NewUser> users) {
+                    List<@NotNull(message = "must be a user object") @Valid NewUser> users) {
         IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
         // The entities are made inside each call: a call tried again (a lock held by a schema move)
         // persists new ones, since the rolled-back try left its own with ids.
         if (key == null) {
             List<Long> ids = calls.call(() -> directory.register(entities(users)));
-            return Response.status(Response.Status.CREATED).entity(UsersCreated.of(ids)).build();
+            return Response.status(Response.Status.CREATED)
+                    .entity(UsersCreated.of(ids))
+                    .build();
         }
         String fingerprint = IdempotencyKey.fingerprint(users);
         UserDirectory.Registered done;
         try {
             done = calls.call(() -> directory.register(entities(users), key.value(), fingerprint));
         } catch (UserDirectory.KeyReusedException e) {
-            throw new ClientErrorException(e.getMessage(), Response.status(422, "Unprocessable Content").build());
+            throw new ClientErrorException(
+                    e.getMessage(),
+                    Response.status(422, "Unprocessable Content").build());
         }
-        Response.ResponseBuilder created = Response.status(Response.Status.CREATED).entity(UsersCreated.of(done.ids()));
+        Response.ResponseBuilder created =
+                Response.status(Response.Status.CREATED).entity(UsersCreated.of(done.ids()));
         return (done.replayed() ? created.header(REPLAYED, "true") : created).build();
     }
 
@@ -88,8 +94,8 @@ public class UsersResource {
      */
     @GET
     public Response list(
-            @QueryParam("limit") @Pattern(regexp = "\\d{1,9}", message = "must be a whole number")
-            @PageSize String limit,
+            @QueryParam("limit") @Pattern(regexp = "\\d{1,9}", message = "must be a whole number") @PageSize
+                    String limit,
             @QueryParam("after") @Pattern(regexp = "\\d{1,18}", message = "must be a whole number") String after,
             @Context UriInfo uri) {
         if (limit == null && after == null) {
@@ -102,8 +108,12 @@ public class UsersResource {
         Response.ResponseBuilder response = Response.ok(page);
         if (page.size() == size) {
             long last = page.get(page.size() - 1).getId();
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("after", last)
-                    .replaceQueryParam("limit", size).build(), "next");
+            response.link(
+                    uri.getRequestUriBuilder()
+                            .replaceQueryParam("after", last)
+                            .replaceQueryParam("limit", size)
+                            .build(),
+                    "next");
         }
         return response.build();
     }

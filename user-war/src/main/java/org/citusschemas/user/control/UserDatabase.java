@@ -1,8 +1,8 @@
 package org.citusschemas.user.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.citusschemas.user.UserService;
 import org.citusschemas.support.ServiceDatabase;
+import org.citusschemas.user.UserService;
 
 /**
  * The userservice schema and its datasource: what the shared migration (at deployment) and the

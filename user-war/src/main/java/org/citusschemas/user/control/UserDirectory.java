@@ -59,11 +59,11 @@ public class UserDirectory {
     public static final Duration KEY_LIFETIME = Duration.ofHours(24);
     /** How often this server deletes the expired keys of every client (at most). */
     static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+
     private final AtomicLong nextPurge = new AtomicLong();
 
     /** What a batch with a key came to: the ids stored, and whether they were stored by an earlier request. */
-    public record Registered(List<Long> ids, boolean replayed) {
-    }
+    public record Registered(List<Long> ids, boolean replayed) {}
 
     /** A key sent again with other users than its first request's. */
     public static class KeyReusedException extends RuntimeException {
@@ -85,26 +85,37 @@ public class UserDirectory {
         long due = nextPurge.get();
         if (now - due >= 0 && nextPurge.compareAndSet(due, now + PURGE_EVERY.toNanos())) {
             em.createNativeQuery("DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => ?1)")
-                    .setParameter(1, KEY_LIFETIME.toSeconds()).executeUpdate();
+                    .setParameter(1, KEY_LIFETIME.toSeconds())
+                    .executeUpdate();
         } else {
-            em.createNativeQuery("DELETE FROM idempotency_keys WHERE key = ?1 AND created_at < now() - make_interval(secs => ?2)")
-                    .setParameter(1, key).setParameter(2, KEY_LIFETIME.toSeconds()).executeUpdate();
+            em.createNativeQuery(
+                            "DELETE FROM idempotency_keys WHERE key = ?1 AND created_at < now() - make_interval(secs => ?2)")
+                    .setParameter(1, key)
+                    .setParameter(2, KEY_LIFETIME.toSeconds())
+                    .executeUpdate();
         }
         int claimed = em.createNativeQuery("""
                         INSERT INTO idempotency_keys (key, fingerprint, user_ids) VALUES (?1, ?2, '{}')
                         ON CONFLICT (key) DO NOTHING""")
-                .setParameter(1, key).setParameter(2, fingerprint).executeUpdate();
+                .setParameter(1, key)
+                .setParameter(2, fingerprint)
+                .executeUpdate();
         if (claimed == 0) {
-            Object[] first = (Object[]) em.createNativeQuery(
-                            "SELECT fingerprint, user_ids::text FROM idempotency_keys WHERE key = ?1")
-                    .setParameter(1, key).getSingleResult();
+            Object[] first = (Object[])
+                    em.createNativeQuery("SELECT fingerprint, user_ids::text FROM idempotency_keys WHERE key = ?1")
+                            .setParameter(1, key)
+                            .getSingleResult();
             if (!fingerprint.equals(String.valueOf(first[0]).strip())) {
-                throw new KeyReusedException("Idempotency-Key " + key + " was used by an earlier request with other users; "
-                        + "a key stands for one request (send these users with a new key)");
+                throw new KeyReusedException(
+                        "Idempotency-Key " + key + " was used by an earlier request with other users; "
+                                + "a key stands for one request (send these users with a new key)");
             }
             String stored = String.valueOf(first[1]);
-            List<Long> ids = stored.equals("{}") ? List.of() : Arrays.stream(stored.substring(1, stored.length() - 1)
-                    .split(",")).map(Long::valueOf).toList();
+            List<Long> ids = stored.equals("{}")
+                    ? List.of()
+                    : Arrays.stream(stored.substring(1, stored.length() - 1).split(","))
+                            .map(Long::valueOf)
+                            .toList();
             return new Registered(ids, true);
         }
         List<Long> ids = register(users);

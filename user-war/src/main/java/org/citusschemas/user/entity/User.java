@@ -28,8 +28,7 @@ public class User {
     @Column(nullable = false, length = 255)
     private String email;
 
-    protected User() {
-    }
+    protected User() {}
 
     public User(String name, String email) {
         this.name = name;
