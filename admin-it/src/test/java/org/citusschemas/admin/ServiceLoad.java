@@ -167,16 +167,7 @@ final class ServiceLoad implements AutoCloseable {
         assertEquals(acknowledged.size(), new HashSet<>(acknowledged).size(), "no id acknowledged twice");
         int storedUnacknowledged;
         try (Connection users = TestCluster.connectAs("userservice")) {
-            try (PreparedStatement query =
-                    users.prepareStatement("SELECT count(*), count(DISTINCT id) FROM users WHERE id = ANY (?)")) {
-                Array ids = users.createArrayOf("bigint", acknowledged.toArray());
-                query.setArray(1, ids);
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    assertEquals(acknowledged.size(), row.getLong(1), "every acknowledged user is stored");
-                    assertEquals(acknowledged.size(), row.getLong(2), "each once");
-                }
-            }
+            assertStoredOnce(users, acknowledged);
             Set<Long> stored = new HashSet<>();
             Set<String> names = new HashSet<>();
             try (PreparedStatement query =
@@ -202,6 +193,20 @@ final class ServiceLoad implements AutoCloseable {
                 pings >= pingCalls.get() && pings <= pingCalls.get() + pingFailures.get(),
                 () -> pings + " pings stored for " + pingCalls + " acknowledged and " + pingFailures + " failed calls");
         return storedUnacknowledged + (int) (times - timeCalls.get()) + (int) (pings - pingCalls.get());
+    }
+
+    /** Every one of these users' ids is stored, once. */
+    static void assertStoredOnce(Connection users, List<Long> acknowledged) throws SQLException {
+        try (PreparedStatement query =
+                users.prepareStatement("SELECT count(*), count(DISTINCT id) FROM users WHERE id = ANY (?)")) {
+            Array ids = users.createArrayOf("bigint", acknowledged.toArray());
+            query.setArray(1, ids);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                assertEquals(acknowledged.size(), row.getLong(1), "every acknowledged user is stored");
+                assertEquals(acknowledged.size(), row.getLong(2), "each once");
+            }
+        }
     }
 
     @Override

@@ -23,15 +23,11 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.citusschemas.admin.activity.Activity;
-import org.citusschemas.admin.activity.TenantActivity;
 import org.citusschemas.admin.audit.AuditTrail;
 import org.citusschemas.admin.audit.AuditTrail.OutcomeCount;
 import org.citusschemas.admin.nodes.Node;
-import org.citusschemas.admin.nodes.Nodes;
 import org.citusschemas.admin.rebalance.RebalanceJob;
-import org.citusschemas.admin.rebalance.Rebalancer;
 import org.citusschemas.admin.schemas.DistributedSchema;
-import org.citusschemas.admin.schemas.Schemas;
 
 /**
  * {@code /cluster-metrics}: the cluster's state in the Prometheus text format, for a Prometheus
@@ -58,18 +54,6 @@ public class ClusterMetrics {
     ClusterSnapshot cluster;
 
     @Inject
-    Schemas schemas;
-
-    @Inject
-    Nodes nodes;
-
-    @Inject
-    TenantActivity activity;
-
-    @Inject
-    Rebalancer rebalancer;
-
-    @Inject
     AuditTrail audit;
 
     @GET
@@ -90,12 +74,12 @@ public class ClusterMetrics {
             LOG.log(Level.FINE, "Cluster metrics: reading in one transaction failed, reading part by part", e);
         }
         List<DistributedSchema> schemas =
-                snapshot != null ? snapshot.schemas() : part("schemas", failed, this.schemas::list);
-        List<Node> nodes = snapshot != null ? snapshot.nodes() : part("nodes", failed, this.nodes::list);
-        Activity activity = snapshot != null ? snapshot.activity() : part("activity", failed, this.activity::read);
+                snapshot != null ? snapshot.schemas() : part("schemas", failed, cluster::schemas);
+        List<Node> nodes = snapshot != null ? snapshot.nodes() : part("nodes", failed, cluster::nodes);
+        Activity activity = snapshot != null ? snapshot.activity() : part("activity", failed, cluster::activity);
         Optional<RebalanceJob> job = snapshot != null
                 ? snapshot.latestRebalance()
-                : Optional.ofNullable(part("rebalance", failed, rebalancer::latest))
+                : Optional.ofNullable(part("rebalance", failed, cluster::latestRebalance))
                         .flatMap(latest -> latest);
         List<OutcomeCount> outcomes = part("audit", failed, audit::outcomeCounts);
 

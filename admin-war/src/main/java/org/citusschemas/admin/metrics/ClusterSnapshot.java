@@ -52,4 +52,22 @@ public class ClusterSnapshot {
         return database.inOneTransaction(
                 on -> new Snapshot(schemas.list(on), nodes.list(on), activity.read(on), rebalancer.latest(on)));
     }
+
+    // Each part on its own: what a scrape reads when the one transaction failed.
+
+    public List<DistributedSchema> schemas() throws SQLException {
+        return schemas.list();
+    }
+
+    public List<Node> nodes() throws SQLException {
+        return nodes.list();
+    }
+
+    public Activity activity() throws SQLException {
+        return activity.read();
+    }
+
+    public Optional<RebalanceJob> latestRebalance() throws SQLException {
+        return rebalancer.latest();
+    }
 }
