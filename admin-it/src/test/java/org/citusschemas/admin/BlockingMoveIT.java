@@ -123,7 +123,8 @@ class BlockingMoveIT extends AdminServer {
                 .map(Call::took)
                 .max(Duration::compareTo)
                 .orElse(Duration.ZERO);
-        System.out.println("block_writes move of the user schema: "
+        System.out.println("block_writes move of the user schema ("
+                + operator().get("schemas/userservice").object().getString("size") + "): "
                 + Duration.between(moveStart, moveEnd).toMillis()
                 + " ms; " + during.size() + " calls during it, longest write " + longestWrite.toMillis()
                 + " ms, longest read " + longestRead.toMillis() + " ms; " + calls.size() + " calls in all");
