@@ -10,6 +10,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -31,6 +32,7 @@ import org.citusschemas.it.Listening;
 import org.citusschemas.it.ServiceClient;
 import org.citusschemas.it.TestCluster;
 import org.citusschemas.it.TestCluster.Node;
+import org.citusschemas.it.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -263,6 +265,21 @@ class AdminApiIT extends AdminServer {
         assertTrue(
                 bound.stream().allMatch(InetAddress::isLoopbackAddress),
                 () -> "bound to loopback only (HTTP_BIND_ADDRESS=127.0.0.1), not " + bound);
+    }
+
+    /**
+     * Nothing of the test server listens beyond this machine: no data grid (Hazelcast, which
+     * would bind the first interface it finds), no admin port, only loopback.
+     */
+    @Test
+    @Order(9)
+    void theServerListensOnLoopbackOnlyOnEveryPort() {
+        Set<InetSocketAddress> sockets = Listening.ofProcess(TestServer.pid());
+        assertTrue(
+                sockets.stream().anyMatch(s -> s.getPort() == deployment.getPort()), () -> "its HTTP port: " + sockets);
+        assertTrue(
+                sockets.stream().allMatch(s -> s.getAddress().isLoopbackAddress()),
+                () -> "every listening socket on loopback: " + sockets);
     }
 
     // ------------------------------------------------------------------ reading

@@ -122,6 +122,11 @@ public final class SeparateMicro implements AutoCloseable {
         }
     }
 
+    /** Its process id, to look at what it listens on. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Whether its process is still running. */
     public boolean isAlive() {
         return process.isAlive();

@@ -56,6 +56,12 @@ public final class TestServer {
         return server.root();
     }
 
+    /** The process id of the module's test server (started by then). */
+    public static synchronized long pid() {
+        root();
+        return server.pid();
+    }
+
     private static SeparateMicro start() {
         String war = ServiceWar.file().getPath();
         List<String> options = new ArrayList<>(List.of("--deploy", war));
