@@ -37,7 +37,7 @@ public class Soak {
     /**
      * HTTP/1.1 unless SOAK_HTTP2=1: offered the upgrade to cleartext HTTP/2 (what Java's HttpClient
      * does by default), Payara 6.2025.9 keeps every POST's HTTP/2 stream for good, and the user
-     * service ran out of heap after 10 minutes of this soak (README, "Known problems").
+     * service ran out of heap after 10 minutes of this soak (docs/known-problems.md).
      */
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version("1".equals(System.getenv("SOAK_HTTP2")) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class ClusterMetricsIT extends AdminServer {
 
     static Prometheus prometheus;
-    /** The README's alerting rules, which Prometheus evaluates here. */
+    /** The alerting rules of docs/metrics.md (docs/prometheus/citus-alerts.yml), which Prometheus evaluates here. */
     static final Path ALERTS = Path.of(System.getProperty("user.dir"))
             .resolveSibling("docs")
             .resolve("prometheus")
@@ -202,7 +202,7 @@ class ClusterMetricsIT extends AdminServer {
                                         s -> s.getJsonObject("metric").getString("schema"),
                                         s -> s.getJsonObject("metric").getString("node")))));
         eventually("the audited moves", () -> differs(movedBefore + moved, movesSucceeded.get()));
-        // The README's rule for a node that holds too much takes notice (pending: it fires after 15 minutes).
+        // The documented rule for a node that holds too much takes notice (pending: it fires after 15 minutes).
         eventually(
                 "the alert for a node that holds too much",
                 () -> differs(

@@ -242,7 +242,7 @@ class GeneratedClientsIT extends AdminServer {
 
     /**
      * HTTP/1.1: Payara 6's h2c upgrade of a request with a body loses the body now and then (the
-     * README's known problems), and the generated client's default is HTTP/2.
+     * docs/known-problems.md), and the generated client's default is HTTP/2.
      */
     private static HttpClient.Builder http() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));

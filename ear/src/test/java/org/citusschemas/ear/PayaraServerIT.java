@@ -319,7 +319,7 @@ class PayaraServerIT {
     }
 
     /**
-     * The README's way to put a real certificate on Payara Server: the PKCS #12 bundle imported into
+     * The documented way (docs/operations.md) to put a real certificate on Payara Server: the PKCS #12 bundle imported into
      * the domain's keystore with keytool, http-listener-2 pointed at its alias, the domain restarted.
      * Last, since it restarts the domain.
      */

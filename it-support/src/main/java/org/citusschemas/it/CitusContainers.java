@@ -65,7 +65,7 @@ public final class CitusContainers implements AutoCloseable {
         try {
             if (!DockerClientFactory.instance().isDockerAvailable()) {
                 return "no Docker daemon answers Testcontainers (Debian: apt-get install docker.io, then start dockerd; "
-                        + "without a registry see TESTCONTAINERS_RYUK_DISABLED in the README)";
+                        + "without a registry see TESTCONTAINERS_RYUK_DISABLED in docs/testing.md)";
             }
             DockerClient docker = DockerClientFactory.instance().client();
             try {

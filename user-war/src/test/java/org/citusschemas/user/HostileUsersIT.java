@@ -72,7 +72,7 @@ class HostileUsersIT extends DeployedService {
 
     /**
      * What Payara answers by itself, before the application sees a request: never a 5xx, never a
-     * write. (Not problem+json: no application hook exists at that stage; see the README.)
+     * write. (Not problem+json: no application hook exists at that stage; see docs/services.md, "Errors the server answers itself".)
      */
     @Test
     void malformedTargetsNeverReachTheApplication() {
