@@ -10,8 +10,9 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * The console page at the API's root ({@code /}) and its files ({@code /console/{file}}), open to
- * anyone: they hold no data, and the page asks the caller to log in before it shows any.
+ * The console page at the API's root ({@code /}) and its files ({@code /console/{file}}, its
+ * script's modules in folders below), open to anyone: they hold no data, and the page asks the
+ * caller to log in before it shows any.
  */
 @Path("")
 public class ConsoleResource {
@@ -22,8 +23,12 @@ public class ConsoleResource {
             "js", "text/javascript; charset=UTF-8",
             "svg", "image/svg+xml");
 
-    /** The files the page is made of: a name, a dot and a known extension, nothing else. */
-    private static final String FILE = "[a-z][a-z0-9-]*\\.(html|css|js|svg)";
+    /**
+     * The files the page is made of: folders and a file named in lower case letters, digits and
+     * dashes, a dot and a known extension, nothing else (so no {@code ..}, no other file of the
+     * classpath, nothing the browser would take for another type).
+     */
+    private static final String FILE = "(?:[a-z][a-z0-9-]*/)*[a-z][a-z0-9-]*\\.(?:html|css|js|svg)";
 
     @GET
     public Response page() {
