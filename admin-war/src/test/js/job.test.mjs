@@ -2,13 +2,29 @@
 // task moves where (the map stripes it and says where to).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { doneTasks, isRunning, planBySchema, runningMoves, taskMove } from '../../main/resources/console/rebalance/entity/job.js';
+import {
+  doneTasks,
+  isRunning,
+  planBySchema,
+  runningMoves,
+  taskMove,
+} from '../../main/resources/console/rebalance/entity/job.js';
 
 const node = (host) => ({ host, port: 5432 });
-const nodes = [{ id: 1, address: node('coordinator') }, { id: 2, address: node('worker1') }, { id: 3, address: node('worker2') }];
-const schemas = [{ name: 'userservice', shard_ids: [102008, 102009] }, { name: 'timeservice', shard_ids: [102010] }];
-const task = (id, status, shard, target) => ({ task_id: id, status,
-  command: `SELECT pg_catalog.citus_move_shard_placement(${shard},2,${target},'block_writes')` });
+const nodes = [
+  { id: 1, address: node('coordinator') },
+  { id: 2, address: node('worker1') },
+  { id: 3, address: node('worker2') },
+];
+const schemas = [
+  { name: 'userservice', shard_ids: [102008, 102009] },
+  { name: 'timeservice', shard_ids: [102010] },
+];
+const task = (id, status, shard, target) => ({
+  task_id: id,
+  status,
+  command: `SELECT pg_catalog.citus_move_shard_placement(${shard},2,${target},'block_writes')`,
+});
 
 test('a plan is a row per schema that moves: its tables move together', () => {
   const rows = planBySchema([
@@ -23,9 +39,16 @@ test('a plan is a row per schema that moves: its tables move together', () => {
 });
 
 test('a task names the schema of its shard and the node it goes to', () => {
-  assert.deepEqual(taskMove(task(7, 'running', 102009, 3), schemas, nodes),
-    { shard: '102009', schema: 'userservice', target: 'worker2:5432' });
-  assert.deepEqual(taskMove(task(8, 'blocked', 555, 9), schemas, nodes), { shard: '555', schema: undefined, target: 'node 9' });
+  assert.deepEqual(taskMove(task(7, 'running', 102009, 3), schemas, nodes), {
+    shard: '102009',
+    schema: 'userservice',
+    target: 'worker2:5432',
+  });
+  assert.deepEqual(taskMove(task(8, 'blocked', 555, 9), schemas, nodes), {
+    shard: '555',
+    schema: undefined,
+    target: 'node 9',
+  });
   assert.equal(taskMove({ task_id: 9, status: 'done', command: 'SELECT 1' }, schemas, nodes), null);
 });
 
@@ -38,7 +61,9 @@ test('only the running tasks of a running job mark schemas as moving', () => {
 });
 
 test('a job is over when it is finished, failed or cancelled', () => {
-  assert.deepEqual(['scheduled', 'running', 'cancelling', 'finished', 'failed', 'cancelled'].map((state) => isRunning({ state })),
-    [true, true, true, false, false, false]);
+  assert.deepEqual(
+    ['scheduled', 'running', 'cancelling', 'finished', 'failed', 'cancelled'].map((state) => isRunning({ state })),
+    [true, true, true, false, false, false],
+  );
   assert.equal(isRunning(null), false);
 });

@@ -11,7 +11,10 @@ const move = {
 
 test('what a record asked for: the operation, what it names, and the body', () => {
   assert.equal(asked(move), 'schema.move · pingservice · host worker2, mode force_logical, port 5432');
-  assert.equal(asked({ operation: 'node.drain', parameters: { path: { host: 'worker1', port: '5432' } } }), 'node.drain · worker1:5432');
+  assert.equal(
+    asked({ operation: 'node.drain', parameters: { path: { host: 'worker1', port: '5432' } } }),
+    'node.drain · worker1:5432',
+  );
   assert.equal(asked({ operation: 'rebalance.stop' }), 'rebalance.stop');
   assert.equal(asked({ operation: 'x', parameters: { body: { nodes: ['a'] } } }), 'x · nodes ["a"]');
 });
@@ -26,8 +29,10 @@ test('what came of it: done, or refused with the problem, which the table marks'
   assert.equal(refused({}), false);
 });
 
-test('a rebalance\'s record says its job, running or how it ended', () => {
+test("a rebalance's record says its job, running or how it ended", () => {
   assert.equal(outcomeOf({ outcome: { status: 202, job_id: 12 } }), '202 done · job 12 running');
-  const ended = outcomeOf({ outcome: { status: 202, job_id: 12, job_state: 'cancelled', job_ended_at: '2026-01-01T10:00:00Z' } });
+  const ended = outcomeOf({
+    outcome: { status: 202, job_id: 12, job_state: 'cancelled', job_ended_at: '2026-01-01T10:00:00Z' },
+  });
   assert.match(ended, /^202 done · job 12 cancelled \S/);
 });

@@ -36,12 +36,16 @@ export function choices(select, options) {
 export async function whileBusy(form, action) {
   const buttons = [...form.querySelectorAll('button')];
   const was = buttons.map((b) => b.disabled);
-  buttons.forEach((b) => { b.disabled = true; });
+  buttons.forEach((b) => {
+    b.disabled = true;
+  });
   form.setAttribute('aria-busy', 'true');
   try {
     return await action();
   } finally {
-    buttons.forEach((b, i) => { b.disabled = was[i]; });
+    buttons.forEach((b, i) => {
+      b.disabled = was[i];
+    });
     form.removeAttribute('aria-busy');
   }
 }

@@ -53,6 +53,9 @@ export function nodeLabel(node) {
 /** A failed call (an ApiProblem) in one line: its status, the problem's title and detail. */
 export function describe(failure) {
   const problem = failure.problem || {};
-  return (failure.status ? failure.status + ' ' : '') + (problem.title || 'Error')
-    + (problem.detail ? ': ' + problem.detail : '');
+  return (
+    (failure.status ? failure.status + ' ' : '') +
+    (problem.title || 'Error') +
+    (problem.detail ? ': ' + problem.detail : '')
+  );
 }

@@ -24,13 +24,22 @@ function draw(state) {
   }
   note.hidden = answer.body.records.length > 0;
   note.textContent = 'Nothing has been changed through the admin API yet.';
-  byId('audit').querySelector('tbody').replaceChildren(...answer.body.records.map(row));
+  byId('audit')
+    .querySelector('tbody')
+    .replaceChildren(...answer.body.records.map(row));
 }
 
 function row(record) {
-  return el('tr', { 'data-id': record.id, class: refused(record) ? 'refused' : null },
-    el('td', { 'data-label': 'When' }, el('time', { datetime: record.at, title: record.at }, new Date(record.at).toLocaleString())),
+  return el(
+    'tr',
+    { 'data-id': record.id, class: refused(record) ? 'refused' : null },
+    el(
+      'td',
+      { 'data-label': 'When' },
+      el('time', { datetime: record.at, title: record.at }, new Date(record.at).toLocaleString()),
+    ),
     el('td', { 'data-label': 'Who' }, record.user + ' (' + record.address + ')'),
     el('td', { 'data-label': 'What' }, asked(record)),
-    el('td', { 'data-label': 'Outcome' }, outcomeOf(record)));
+    el('td', { 'data-label': 'Outcome' }, outcomeOf(record)),
+  );
 }

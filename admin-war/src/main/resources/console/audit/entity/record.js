@@ -5,7 +5,9 @@ export function asked(record) {
   const parameters = record.parameters || {};
   const named = Object.values(parameters.path || {}).join(':');
   const body = parameters.body && typeof parameters.body === 'object' ? parameters.body : null;
-  const details = body ? Object.entries(body).map(([k, v]) => k + ' ' + (typeof v === 'object' ? JSON.stringify(v) : v)) : [];
+  const details = body
+    ? Object.entries(body).map(([k, v]) => k + ' ' + (typeof v === 'object' ? JSON.stringify(v) : v))
+    : [];
   return [record.operation, named, details.join(', ')].filter((part) => part).join(' · ');
 }
 
@@ -13,11 +15,16 @@ export function asked(record) {
 export function outcomeOf(record) {
   const outcome = record.outcome;
   if (!outcome) return 'no answer recorded (the server stopped while it ran)';
-  let text = String(outcome.status) + (outcome.status < 400 ? ' done' : ' ' + (outcome.title || '')
-    + (outcome.detail ? ': ' + outcome.detail : ''));
+  let text =
+    String(outcome.status) +
+    (outcome.status < 400 ? ' done' : ' ' + (outcome.title || '') + (outcome.detail ? ': ' + outcome.detail : ''));
   if (outcome.job_id) {
-    text += ' · job ' + outcome.job_id + (outcome.job_state
-      ? ' ' + outcome.job_state + ' ' + new Date(outcome.job_ended_at).toLocaleTimeString() : ' running');
+    text +=
+      ' · job ' +
+      outcome.job_id +
+      (outcome.job_state
+        ? ' ' + outcome.job_state + ' ' + new Date(outcome.job_ended_at).toLocaleTimeString()
+        : ' running');
   }
   return text;
 }

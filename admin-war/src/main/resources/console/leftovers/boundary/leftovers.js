@@ -23,9 +23,11 @@ function draw(state) {
     const key = leftover.node ? nodeKey(leftover.node) : 'a removed node';
     where.set(key, (where.get(key) || []).concat(leftover.kind.replace('_', ' ')));
   }
-  byId('leftovers-text').textContent = plural(leftovers.length, 'leftover') + ' of moves wait for Citus\' cleanup: '
-    + [...where].map(([node, kinds]) => node + ' (' + kinds.join(', ') + ')').join('; ')
-    + '. Citus deletes them in the background once nothing uses them.';
+  byId('leftovers-text').textContent =
+    plural(leftovers.length, 'leftover') +
+    " of moves wait for Citus' cleanup: " +
+    [...where].map(([node, kinds]) => node + ' (' + kinds.join(', ') + ')').join('; ') +
+    '. Citus deletes them in the background once nothing uses them.';
   byId('cleanup-button').hidden = !(state.session && state.session.operator);
 }
 

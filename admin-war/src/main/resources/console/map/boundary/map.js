@@ -39,7 +39,10 @@ function draw(state) {
 
   const blocks = new Map([...map.querySelectorAll('.schema')].map((block) => [block.dataset.schema, block]));
   const scale = pixelsPerByte(state.schemas, stackPixels());
-  const whither = new Map([...runningMoves(state.rebalance, state.schemas, state.nodes), ...Object.entries(state.moving)]);
+  const whither = new Map([
+    ...runningMoves(state.rebalance, state.schemas, state.nodes),
+    ...Object.entries(state.moving),
+  ]);
   for (const { key, schema } of layout.blocks) {
     const block = blocks.get(schema.name) || newBlock(schema.name);
     blocks.delete(schema.name);
@@ -58,10 +61,13 @@ function stackPixels() {
 }
 
 function newColumn(key) {
-  return el('article', { class: 'node', role: 'listitem', 'data-node': key },
+  return el(
+    'article',
+    { class: 'node', role: 'listitem', 'data-node': key },
     el('header', {}, el('div', { class: 'name' }), el('div', { class: 'facts' })),
     el('div', { class: 'stack' }),
-    el('footer', {}));
+    el('footer', {}),
+  );
 }
 
 function updateColumn(column, node, total) {
@@ -69,7 +75,9 @@ function updateColumn(column, node, total) {
   column.querySelector('.name').textContent = nodeKey(node.address);
   const facts = [
     el('span', { class: 'badge' }, kind),
-    node.healthy === false ? el('span', { class: 'badge bad' }, 'unreachable') : el('span', { class: 'badge good' }, 'healthy'),
+    node.healthy === false
+      ? el('span', { class: 'badge bad' }, 'unreachable')
+      : el('span', { class: 'badge good' }, 'healthy'),
   ];
   if (!node.should_have_shards) facts.push(el('span', { class: 'badge' }, 'takes no schemas'));
   column.querySelector('.facts').replaceChildren(...facts);
@@ -80,14 +88,20 @@ function updateColumn(column, node, total) {
 }
 
 function newBlock(name) {
-  return el('div', { class: 'schema ' + colourOf(colours, name), 'data-schema': name },
-    el('span', { class: 'label' },
+  return el(
+    'div',
+    { class: 'schema ' + colourOf(colours, name), 'data-schema': name },
+    el(
+      'span',
+      { class: 'label' },
       el('span', { class: 'pin', hidden: '', title: 'pinned: stays on this node' }, 'pinned'),
       el('span', { class: 'name' }, name),
-      el('span', { class: 'whither' })),
+      el('span', { class: 'whither' }),
+    ),
     el('span', { class: 'figures size' }),
     el('span', { class: 'figures activity' }),
-    el('span', { class: 'meter', 'aria-hidden': 'true' }, el('span', {})));
+    el('span', { class: 'meter', 'aria-hidden': 'true' }, el('span', {})),
+  );
 }
 
 /** A block's size, height, pin, and where it is going (target: a node key, or none). */
@@ -100,8 +114,17 @@ function updateBlock(block, schema, target, height) {
   block.querySelector('.whither').textContent = target ? ' → ' + target : '';
   block.querySelector('.pin').hidden = !schema.pin;
   block.classList.toggle('pinned', Boolean(schema.pin));
-  block.title = schema.name + ': ' + schema.size + ' on ' + nodeKey(schema.node) + ', owner ' + schema.owner
-    + (schema.pin ? '; pinned by ' + schema.pin.pinned_by + ' at ' + new Date(schema.pin.pinned_at).toLocaleString() : '');
+  block.title =
+    schema.name +
+    ': ' +
+    schema.size +
+    ' on ' +
+    nodeKey(schema.node) +
+    ', owner ' +
+    schema.owner +
+    (schema.pin
+      ? '; pinned by ' + schema.pin.pinned_by + ' at ' + new Date(schema.pin.pinned_at).toLocaleString()
+      : '');
 }
 
 /** A block's figures, and its bar against the busiest schema. */

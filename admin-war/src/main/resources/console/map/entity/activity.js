@@ -12,8 +12,9 @@ export function activityOf(answer) {
   if (answer && answer.body && answer.body.tracking !== 'none') {
     for (const schema of answer.body.schemas) bySchema.set(schema.schema, schema);
   } else if (answer && answer.body) {
-    note = 'Citus counts no activity on this cluster (citus.stat_tenants_track is \'none\'): '
-      + 'set it to \'all\' on every node to see queries and CPU per schema (see the README).';
+    note =
+      "Citus counts no activity on this cluster (citus.stat_tenants_track is 'none'): " +
+      "set it to 'all' on every node to see queries and CPU per schema (see the README).";
   } else if (answer && answer.failure) {
     note = 'No activity figures: ' + describe(answer.failure);
   }

@@ -17,7 +17,9 @@ export const COLOURS = 8;
  * and the schemas no column holds (no table yet, or on a node the map does not show).
  */
 export function columns(nodes, schemas) {
-  const byNode = new Map(nodes.map((node) => [nodeKey(node.address), { key: nodeKey(node.address), node, total: 0, schemas: [] }]));
+  const byNode = new Map(
+    nodes.map((node) => [nodeKey(node.address), { key: nodeKey(node.address), node, total: 0, schemas: [] }]),
+  );
   const blocks = [];
   const unplaced = [];
   for (const schema of [...schemas].sort((a, b) => a.name.localeCompare(b.name))) {
@@ -50,7 +52,7 @@ export function pixelsPerByte(schemas, height) {
     const room = height - STACK_PADDING - BLOCK_GAP * (sizes.length - 1);
     let floored = 0;
     let columnScale = room / sizes.reduce((a, b) => a + b, 0);
-    for (let changed = true; changed;) {
+    for (let changed = true; changed; ) {
       const small = sizes.filter((b) => b * columnScale < MIN_BLOCK);
       const large = sizes.filter((b) => b * columnScale >= MIN_BLOCK).reduce((a, b) => a + b, 0);
       changed = small.length !== floored && large > 0;
@@ -72,14 +74,27 @@ export function balance(nodes, schemas) {
   const { columns: all, unplaced } = columns(nodes, schemas);
   const holders = all.filter((c) => c.node.should_have_shards).map((c) => c.total);
   const sum = schemas.filter((s) => s.node).reduce((total, s) => total + s.size_bytes, 0);
-  let text = plural(schemas.length, 'distributed schema') + ', ' + bytes(sum) + ' in all, on ' + holders.length
-    + (holders.length === 1 ? ' node that takes' : ' nodes that take') + ' schemas. ';
+  let text =
+    plural(schemas.length, 'distributed schema') +
+    ', ' +
+    bytes(sum) +
+    ' in all, on ' +
+    holders.length +
+    (holders.length === 1 ? ' node that takes' : ' nodes that take') +
+    ' schemas. ';
   if (holders.length > 1) {
     const most = Math.max(...holders);
     const least = Math.min(...holders);
     if (most === least) text += 'Even: each holds ' + bytes(most) + '.';
-    else text += 'Uneven by ' + bytes(most - least) + ': the fullest holds ' + bytes(most) + ', the emptiest '
-      + bytes(least) + (least > 0 ? ' (' + (most / least).toFixed(1) + '×).' : '.');
+    else
+      text +=
+        'Uneven by ' +
+        bytes(most - least) +
+        ': the fullest holds ' +
+        bytes(most) +
+        ', the emptiest ' +
+        bytes(least) +
+        (least > 0 ? ' (' + (most / least).toFixed(1) + '×).' : '.');
   }
   if (unplaced.length) text += ' Not placed yet (no table): ' + unplaced.join(', ') + '.';
   return text;

@@ -41,7 +41,9 @@ function wire() {
     }
   });
   onSubmit('pin-form', () => pin(byId('pin-schema').value));
-  byId('unpin-button').addEventListener('click', () => whileBusy(byId('pin-form'), () => unpin(byId('pin-schema').value)));
+  byId('unpin-button').addEventListener('click', () =>
+    whileBusy(byId('pin-form'), () => unpin(byId('pin-schema').value)),
+  );
   onSubmit('drain-form', () => drain(byId('drain-node').value, byId('drain-mode').value));
   byId('pin-schema').addEventListener('change', () => drawPinState(current()));
   byId('distribute-node').addEventListener('change', allowPin);
@@ -60,13 +62,21 @@ function onSubmit(id, action) {
 function drawChoices(state) {
   const placed = state.schemas.filter((s) => s.node);
   const options = (nodes) => nodes.map((n) => [nodeKey(n.address), nodeLabel(n)]);
-  choices(byId('move-schema'), placed.map((s) => [s.name, s.name + ' (on ' + nodeKey(s.node) + ')']));
+  choices(
+    byId('move-schema'),
+    placed.map((s) => [s.name, s.name + ' (on ' + nodeKey(s.node) + ')']),
+  );
   choices(byId('move-target'), options(state.nodes.filter((n) => n.should_have_shards)));
   choices(byId('drain-node'), options(state.nodes.filter((n) => !n.coordinator)));
-  choices(byId('distribute-node'), [['', 'Where Citus places it'],
-    ...options(state.nodes.filter((n) => n.should_have_shards && !n.coordinator))]);
+  choices(byId('distribute-node'), [
+    ['', 'Where Citus places it'],
+    ...options(state.nodes.filter((n) => n.should_have_shards && !n.coordinator)),
+  ]);
   allowPin();
-  choices(byId('pin-schema'), placed.map((s) => [s.name, s.name + ' (on ' + nodeKey(s.node) + (s.pin ? ', pinned' : '') + ')']));
+  choices(
+    byId('pin-schema'),
+    placed.map((s) => [s.name, s.name + ' (on ' + nodeKey(s.node) + (s.pin ? ', pinned' : '') + ')']),
+  );
   drawPinState(state);
 }
 
@@ -81,9 +91,17 @@ function allowPin() {
 function drawPinState(state) {
   const schema = state.schemas.find((s) => s.name === byId('pin-schema').value);
   const pinned = schema && schema.pin;
-  byId('pin-state').textContent = !schema ? '' : pinned
-    ? 'Pinned to ' + nodeKey(pinned.node) + ' by ' + pinned.pinned_by + ', ' + new Date(pinned.pinned_at).toLocaleString() + '.'
-    : 'Not pinned: a rebalance may move it.';
+  byId('pin-state').textContent = !schema
+    ? ''
+    : pinned
+      ? 'Pinned to ' +
+        nodeKey(pinned.node) +
+        ' by ' +
+        pinned.pinned_by +
+        ', ' +
+        new Date(pinned.pinned_at).toLocaleString() +
+        '.'
+      : 'Not pinned: a rebalance may move it.';
   if (!byId('pin-form').hasAttribute('aria-busy')) {
     byId('pin-button').disabled = !schema || Boolean(pinned);
     byId('unpin-button').disabled = !pinned;

@@ -18,24 +18,45 @@ function draw(state) {
 }
 
 function outcomeBox({ failed, title, lines, notices }) {
-  const box = el('div', { class: failed ? 'outcome failed' : 'outcome' }, el('h3', {}, title), lines.map((line) => el('p', {}, line)));
+  const box = el(
+    'div',
+    { class: failed ? 'outcome failed' : 'outcome' },
+    el('h3', {}, title),
+    lines.map((line) => el('p', {}, line)),
+  );
   if (notices.length) box.append(...citusSaid(notices));
   return box;
 }
 
 function problemBox({ title, failure }) {
   const problem = failure.problem || {};
-  const box = el('div', { class: 'outcome failed' },
+  const box = el(
+    'div',
+    { class: 'outcome failed' },
     el('h3', {}, title),
     el('p', { class: 'problem-title' }, (failure.status ? failure.status + ' ' : '') + (problem.title || 'Error')),
-    problem.detail ? el('p', { class: 'problem-detail' }, problem.detail) : null);
+    problem.detail ? el('p', { class: 'problem-detail' }, problem.detail) : null,
+  );
   if (problem.errors && problem.errors.length) {
-    box.append(el('ul', { class: 'notices' }, problem.errors.map((e) => el('li', {}, (e.field || 'body') + ': ' + e.message))));
+    box.append(
+      el(
+        'ul',
+        { class: 'notices' },
+        problem.errors.map((e) => el('li', {}, (e.field || 'body') + ': ' + e.message)),
+      ),
+    );
   }
   if (problem.notices && problem.notices.length) box.append(...citusSaid(problem.notices));
   return box;
 }
 
 function citusSaid(notices) {
-  return [el('p', {}, 'Citus said:'), el('ul', { class: 'notices' }, notices.map((n) => el('li', {}, n)))];
+  return [
+    el('p', {}, 'Citus said:'),
+    el(
+      'ul',
+      { class: 'notices' },
+      notices.map((n) => el('li', {}, n)),
+    ),
+  ];
 }

@@ -31,8 +31,11 @@ async function busy(action) {
 
 export function drawRebalanceForm(state) {
   if (state.strategies && state.strategies !== drawn.strategies) {
-    byId('rebalance-strategy').replaceChildren(...state.strategies.map((s) =>
-      el('option', { value: s.name, selected: s.default }, s.name + (s.default ? ' (default)' : ''))));
+    byId('rebalance-strategy').replaceChildren(
+      ...state.strategies.map((s) =>
+        el('option', { value: s.name, selected: s.default }, s.name + (s.default ? ' (default)' : '')),
+      ),
+    );
   }
   if (state.plan !== drawn.plan) drawPlan(state.plan, state.schemas);
   if (state.progress && state.progress !== drawn.progress) drawProgress(state.progress, state);
@@ -53,18 +56,49 @@ function drawPlan(plan, schemas) {
   const moves = planBySchema(plan.moves);
   if (moves.length) {
     const sizes = new Map(schemas.map((s) => [s.name, s.size]));
-    parts.push(table('plan-moves', ['Schema', 'Size', 'From', 'To', 'Tables'], moves.map((m) => el('tr', {},
-      el('td', {}, m.schema), el('td', {}, sizes.get(m.schema) || ''), el('td', {}, m.source), el('td', {}, m.target),
-      el('td', {}, m.tables.join(', '))))));
+    parts.push(
+      table(
+        'plan-moves',
+        ['Schema', 'Size', 'From', 'To', 'Tables'],
+        moves.map((m) =>
+          el(
+            'tr',
+            {},
+            el('td', {}, m.schema),
+            el('td', {}, sizes.get(m.schema) || ''),
+            el('td', {}, m.source),
+            el('td', {}, m.target),
+            el('td', {}, m.tables.join(', ')),
+          ),
+        ),
+      ),
+    );
   } else {
-    parts.push(el('p', { class: 'plan-empty' }, 'Citus plans no move'
-      + (plan.notices.length ? ':' : ': the cluster is balanced under this strategy.')));
+    parts.push(
+      el(
+        'p',
+        { class: 'plan-empty' },
+        'Citus plans no move' + (plan.notices.length ? ':' : ': the cluster is balanced under this strategy.'),
+      ),
+    );
   }
   if (plan.pinned && plan.pinned.length) {
-    parts.push(el('p', { class: 'plan-pinned' }, 'Left where they are (pinned): '
-      + plan.pinned.map((p) => p.schema + ' on ' + nodeKey(p.node)).join(', ') + '.'));
+    parts.push(
+      el(
+        'p',
+        { class: 'plan-pinned' },
+        'Left where they are (pinned): ' + plan.pinned.map((p) => p.schema + ' on ' + nodeKey(p.node)).join(', ') + '.',
+      ),
+    );
   }
-  if (plan.notices.length) parts.push(el('ul', { class: 'notices plan-notices' }, plan.notices.map((n) => el('li', {}, n))));
+  if (plan.notices.length)
+    parts.push(
+      el(
+        'ul',
+        { class: 'notices plan-notices' },
+        plan.notices.map((n) => el('li', {}, n)),
+      ),
+    );
   byId('plan').replaceChildren(...parts);
 }
 
@@ -76,7 +110,7 @@ function drawProgress(job, state) {
     const what = move ? (move.schema || 'shard ' + move.shard) + ' → ' + move.target : task.command;
     // A task's message is its last error, or the command tag of a done one ("SELECT 1").
     const status = task.status + (task.message && task.status !== 'done' ? ': ' + task.message : '');
-    const mark = task.status === 'done' ? 'task-done' : (task.status === 'error' ? 'task-error' : '');
+    const mark = task.status === 'done' ? 'task-done' : task.status === 'error' ? 'task-error' : '';
     return el('tr', {}, el('td', {}, task.task_id), el('td', {}, what), el('td', { class: mark }, status));
   });
   const progress = byId('progress');
@@ -84,12 +118,24 @@ function drawProgress(job, state) {
     el('h4', {}, 'Job ' + job.job_id + ': ' + job.state),
     el('label', { for: 'job-progress' }, done + ' of ' + total + ' moves done'),
     el('progress', { id: 'job-progress', max: Math.max(total, 1), value: done }),
-    table('job-tasks', ['Task', 'Move', 'Status'], rows));
+    table('job-tasks', ['Task', 'Move', 'Status'], rows),
+  );
   progress.dataset.state = job.state;
 }
 
 function table(className, headings, rows) {
-  return el('table', { class: className },
-    el('thead', {}, el('tr', {}, headings.map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, rows));
+  return el(
+    'table',
+    { class: className },
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        headings.map((h) => el('th', { scope: 'col' }, h)),
+      ),
+    ),
+    el('tbody', {}, rows),
+  );
 }

@@ -13,6 +13,14 @@ function draw(state) {
   const line = byId('rebalance-line');
   line.hidden = !isRunning(job);
   if (line.hidden) return;
-  line.textContent = 'Rebalance job ' + job.job_id + ' is ' + job.state + ': ' + doneTasks(job) + ' of '
-    + job.tasks.length + ' moves done.';
+  line.textContent =
+    'Rebalance job ' +
+    job.job_id +
+    ' is ' +
+    job.state +
+    ': ' +
+    doneTasks(job) +
+    ' of ' +
+    job.tasks.length +
+    ' moves done.';
 }

@@ -39,36 +39,55 @@ async function readPlan(strategy) {
   return plan;
 }
 
-export const showPlan = (strategy) => andRefresh(async () => {
-  try {
-    await readPlan(strategy);
-  } catch (failure) {
-    update({ plan: null });
-    reportProblem('Could not plan a rebalance', failure);
-  }
-});
+export const showPlan = (strategy) =>
+  andRefresh(async () => {
+    try {
+      await readPlan(strategy);
+    } catch (failure) {
+      update({ plan: null });
+      reportProblem('Could not plan a rebalance', failure);
+    }
+  });
 
 /** Shows the plan, then starts the job that carries it out, and follows it. */
-export const start = (strategy, mode) => andRefresh(async () => {
-  try {
-    const schemas = planBySchema((await readPlan(strategy)).moves).length;
-    const answer = (await api('POST', 'rebalance', { strategy, mode })).body;
-    if (answer.job_id === null || answer.job_id === undefined) {
-      reportDone('Nothing to rebalance', ['Citus started no job: it found nothing to move.'], answer.notices);
-      return;
+export const start = (strategy, mode) =>
+  andRefresh(async () => {
+    try {
+      const schemas = planBySchema((await readPlan(strategy)).moves).length;
+      const answer = (await api('POST', 'rebalance', { strategy, mode })).body;
+      if (answer.job_id === null || answer.job_id === undefined) {
+        reportDone('Nothing to rebalance', ['Citus started no job: it found nothing to move.'], answer.notices);
+        return;
+      }
+      reportDone(
+        'Rebalance started',
+        [
+          'Background job ' +
+            answer.job_id +
+            ' (' +
+            strategy +
+            ', ' +
+            mode +
+            '): ' +
+            plural(schemas, 'schema') +
+            ' to move as planned.',
+        ],
+        answer.notices,
+      );
+      follow(answer.job_id);
+    } catch (failure) {
+      reportProblem('Starting a rebalance failed', failure);
     }
-    reportDone('Rebalance started', ['Background job ' + answer.job_id + ' (' + strategy + ', ' + mode + '): '
-      + plural(schemas, 'schema') + ' to move as planned.'], answer.notices);
-    follow(answer.job_id);
-  } catch (failure) {
-    reportProblem('Starting a rebalance failed', failure);
-  }
-});
+  });
 
 export async function stop() {
   try {
     const answer = (await api('DELETE', 'rebalance')).body;
-    reportDone('Stop requested', ['Citus cancels the job\'s remaining moves; a move under way is rolled back.'], answer.notices);
+    reportDone(
+      'Stop requested',
+      ["Citus cancels the job's remaining moves; a move under way is rolled back."],
+      answer.notices,
+    );
   } catch (failure) {
     reportProblem('Stopping the rebalance failed', failure);
   }
@@ -108,8 +127,19 @@ async function poll() {
 }
 
 function reportEnd(job) {
-  const lines = ['Job ' + job.job_id + ' ' + job.state + ': ' + doneTasks(job) + ' of ' + plural(job.tasks.length, 'task') + ' done.'];
-  for (const task of job.tasks.filter((t) => t.message && t.status !== 'done')) { // their last error
+  const lines = [
+    'Job ' +
+      job.job_id +
+      ' ' +
+      job.state +
+      ': ' +
+      doneTasks(job) +
+      ' of ' +
+      plural(job.tasks.length, 'task') +
+      ' done.',
+  ];
+  for (const task of job.tasks.filter((t) => t.message && t.status !== 'done')) {
+    // their last error
     lines.push('Task ' + task.task_id + ' (' + task.status + '): ' + task.message);
   }
   if (job.state === 'finished') reportDone('Rebalance finished', lines, []);

@@ -22,7 +22,8 @@ export function planBySchema(moves) {
   for (const move of moves) {
     const schema = schemaOfTable(move.table);
     const key = schema + ' ' + nodeKey(move.source) + ' ' + nodeKey(move.target);
-    if (!groups.has(key)) groups.set(key, { schema, source: nodeKey(move.source), target: nodeKey(move.target), tables: [] });
+    if (!groups.has(key))
+      groups.set(key, { schema, source: nodeKey(move.source), target: nodeKey(move.target), tables: [] });
     groups.get(key).tables.push(move.table.slice(move.table.indexOf('.') + 1));
   }
   return [...groups.values()];
@@ -37,7 +38,11 @@ export function taskMove(task, schemas, nodes) {
   if (!call) return null;
   const schema = schemas.find((s) => (s.shard_ids || []).includes(Number(call[1])));
   const target = nodes.find((n) => n.id === Number(call[3]));
-  return { shard: call[1], schema: schema && schema.name, target: target ? nodeKey(target.address) : 'node ' + call[3] };
+  return {
+    shard: call[1],
+    schema: schema && schema.name,
+    target: target ? nodeKey(target.address) : 'node ' + call[3],
+  };
 }
 
 /** The schemas a running job is moving now, whoever started it: schema -> target node. */

@@ -11,9 +11,10 @@ export function mount() {
 function draw(state) {
   const trouble = byId('trouble');
   trouble.hidden = !state.trouble;
-  if (state.trouble) trouble.textContent = 'Could not refresh the map: ' + state.trouble + '. Showing what was last seen.';
+  if (state.trouble)
+    trouble.textContent = 'Could not refresh the map: ' + state.trouble + '. Showing what was last seen.';
   if (state.refreshedAt) {
-    byId('refreshed').textContent = 'Updated ' + state.refreshedAt.toLocaleTimeString() + ' · refreshes every '
-      + REFRESH_MS / 1000 + ' s';
+    byId('refreshed').textContent =
+      'Updated ' + state.refreshedAt.toLocaleTimeString() + ' · refreshes every ' + REFRESH_MS / 1000 + ' s';
   }
 }

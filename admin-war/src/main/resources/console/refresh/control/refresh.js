@@ -67,12 +67,24 @@ async function readCluster(withNodes) {
   const [nodes, schemas, activity, rebalance, audit, leftovers] = await Promise.all([
     withNodes ? api('GET', 'nodes').then((r) => r.body) : known.nodes,
     api('GET', 'schemas').then((r) => r.body),
-    api('GET', 'activity').then((r) => ({ body: r.body }), (failure) => ({ failure })),
-    api('GET', 'rebalance').then((r) => r.body, () => null), // 404: none ever ran
+    api('GET', 'activity').then(
+      (r) => ({ body: r.body }),
+      (failure) => ({ failure }),
+    ),
+    api('GET', 'rebalance').then(
+      (r) => r.body,
+      () => null,
+    ), // 404: none ever ran
     withNodes || !known.audit
-      ? api('GET', 'audit?limit=' + AUDIT_ROWS).then((r) => ({ body: r.body }), (failure) => ({ failure }))
+      ? api('GET', 'audit?limit=' + AUDIT_ROWS).then(
+          (r) => ({ body: r.body }),
+          (failure) => ({ failure }),
+        )
       : known.audit,
-    api('GET', 'cleanup').then((r) => r.body, () => null), // not readable now: keep what was shown
+    api('GET', 'cleanup').then(
+      (r) => r.body,
+      () => null,
+    ), // not readable now: keep what was shown
   ]);
   return { nodes, schemas, activity, rebalance, audit, leftovers: leftovers || known.leftovers };
 }
