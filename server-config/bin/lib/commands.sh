@@ -55,7 +55,7 @@ report() {
     log "  Debian/Ubuntu: curl https://install.citusdata.com/community/deb.sh | sudo bash; sudo apt-get install postgresql-15-citus-13.2"
     log "  RHEL/Rocky: curl https://install.citusdata.com/community/rpm.sh | sudo bash; sudo yum install citus132_15"
     log "  macOS: brew install citus"
-    log "Or point the product at a Citus cluster you have: CLUSTER_HOST, CLUSTER_PORT, CLUSTER_DB, CLUSTER_SSLMODE, CLUSTER_SSLROOTCERT, CLUSTER_ADMIN_USER and CLUSTER_ADMIN_PASSWORD_FILE (README: Your own cluster)."
+    log "Or point the product at a Citus cluster you have: CLUSTER_HOST, CLUSTER_PORT, CLUSTER_DB, CLUSTER_SSLMODE, CLUSTER_SSLROOTCERT, CLUSTER_ADMIN_USER and CLUSTER_ADMIN_PASSWORD_FILE (docs/operations.md, "Your own cluster")."
   fi
   log "database '$CLUSTER_DB'; role passwords in $CLUSTER_DIR/credentials.env"
 }
