@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
 import org.citusschemas.admin.audit.Audited;
 import org.citusschemas.admin.database.SqlNames;
-import org.citusschemas.admin.schemas.DistributedSchema;
 import org.citusschemas.admin.schemas.Schemas;
 
 /**
@@ -33,7 +32,7 @@ public class PinResource {
 
     @GET
     public Pin pin(@PathParam("name") @SqlNames.Identifier String name) throws SQLException {
-        Pin pin = distributed(name).pin();
+        Pin pin = schemas.distributed(name).pin();
         if (pin == null) {
             throw new NotFoundException("Schema " + name + " is not pinned");
         }
@@ -45,18 +44,14 @@ public class PinResource {
     @Audited("schema.pin")
     public Pin pin(@PathParam("name") @SqlNames.Identifier String name, @Context SecurityContext caller)
             throws SQLException {
-        distributed(name);
+        schemas.distributed(name);
         return pins.pin(name, caller.getUserPrincipal().getName());
     }
 
     @DELETE
     @Audited("schema.unpin")
     public Pin unpin(@PathParam("name") @SqlNames.Identifier String name) throws SQLException {
-        distributed(name);
+        schemas.distributed(name);
         return pins.unpin(name).orElseThrow(() -> new NotFoundException("Schema " + name + " is not pinned"));
-    }
-
-    private DistributedSchema distributed(String name) throws SQLException {
-        return schemas.find(name).orElseThrow(() -> new NotFoundException("No distributed schema " + name));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -98,9 +99,6 @@ public class Pins {
         return Rows.list(
                 statement,
                 row -> new Pin(
-                        row.getString(1),
-                        Rows.node(row, 2),
-                        row.getString(4),
-                        row.getObject(5, java.time.OffsetDateTime.class)));
+                        row.getString(1), Rows.node(row, 2), row.getString(4), row.getObject(5, OffsetDateTime.class)));
     }
 }

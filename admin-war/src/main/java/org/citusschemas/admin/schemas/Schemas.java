@@ -2,6 +2,7 @@ package org.citusschemas.admin.schemas;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,6 +70,11 @@ public class Schemas {
                 .result()
                 .stream()
                 .findFirst();
+    }
+
+    /** The distributed schema of that name; a 404 when there is none. */
+    public DistributedSchema distributed(String name) throws SQLException {
+        return find(name).orElseThrow(() -> new NotFoundException("No distributed schema " + name));
     }
 
     /** Whether a schema of that name exists, distributed or not. */

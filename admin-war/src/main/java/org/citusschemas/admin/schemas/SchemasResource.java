@@ -87,7 +87,7 @@ public class SchemasResource {
     @GET
     @Path("{name}")
     public DistributedSchema get(@PathParam("name") @SqlNames.Identifier String name) throws SQLException {
-        return distributed(name);
+        return schemas.distributed(name);
     }
 
     @POST
@@ -128,7 +128,7 @@ public class SchemasResource {
         List<String> notices = new ArrayList<>(done.notices());
         if (target != null) {
             try {
-                if (!target.equals(distributed(schema).node())) {
+                if (!target.equals(schemas.distributed(schema).node())) {
                     notices.addAll(schemas.move(schema, target, TransferMode.orDefault(request.mode()))
                             .notices());
                 }
@@ -145,7 +145,7 @@ public class SchemasResource {
         return Response.created(UriBuilder.fromResource(SchemasResource.class)
                         .path(schema)
                         .build())
-                .entity(new Outcome<>(distributed(schema), notices))
+                .entity(new Outcome<>(schemas.distributed(schema), notices))
                 .build();
     }
 
@@ -170,7 +170,7 @@ public class SchemasResource {
     @Audited("schema.undistribute")
     @Path("{name}")
     public Outcome<Void> undistribute(@PathParam("name") @SqlNames.Identifier String name) throws SQLException {
-        distributed(name);
+        schemas.distributed(name);
         Outcome<Void> undistributed = schemas.undistribute(name);
         pins.forgetLost();
         return undistributed;
@@ -183,7 +183,7 @@ public class SchemasResource {
     public Outcome<DistributedSchema> move(
             @PathParam("name") @SqlNames.Identifier String name, @NotNull @Valid MoveRequest request)
             throws SQLException {
-        DistributedSchema schema = distributed(name);
+        DistributedSchema schema = schemas.distributed(name);
         Pin pin = schema.pin();
         NodeAddress target = new NodeAddress(request.host(), request.port());
         if (!nodes.exists(target)) {
@@ -198,7 +198,7 @@ public class SchemasResource {
         String mode = TransferMode.orDefault(request.mode());
         writePause.requireShortEnough(mode, List.of(schema));
         Outcome<Void> moved = schemas.move(name, target, mode);
-        return new Outcome<>(distributed(name), moved.notices());
+        return new Outcome<>(schemas.distributed(name), moved.notices());
     }
 
     /** A node that may take schemas: a worker of the cluster, active, that should have shards. */
@@ -216,9 +216,5 @@ public class SchemasResource {
                             + ")",
                     Response.Status.CONFLICT);
         }
-    }
-
-    private DistributedSchema distributed(String name) throws SQLException {
-        return schemas.find(name).orElseThrow(() -> new NotFoundException("No distributed schema " + name));
     }
 }
