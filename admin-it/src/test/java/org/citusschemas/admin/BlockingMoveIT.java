@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonNumber;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,32 +38,17 @@ class BlockingMoveIT extends AdminServer {
     /** One answer of the load: what was called, when it started, how long it took, its status. */
     record Call(String what, Instant start, Duration took, int status, String body) {}
 
-    /** Whether the test grew the user schema, for the clean-up after it. */
-    private static boolean grown;
+    private static final GrownUserSchema GROWTH = new GrownUserSchema(GROWN);
 
     @AfterAll
     static void shrinkTheUserSchema() throws SQLException {
-        if (!grown) {
-            return;
-        }
-        try (Connection users = TestCluster.connectAs("userservice");
-                Statement shrink = users.createStatement()) {
-            shrink.executeUpdate("DELETE FROM users WHERE name LIKE '" + GROWN + "%'");
-            // FULL gives the space back: the schema's size on disk is what the next tests see (and what the
-            // admin API estimates a block_writes move from).
-            shrink.execute("VACUUM FULL users");
-        }
+        GROWTH.shrink();
     }
 
     @Test
     void writesDuringABlockWritesMoveWaitForItAndReadsGoOnWithNoRequestFailed() throws Exception {
         CitusRequirement.assumeInstalled("BlockingMoveIT");
-        try (Connection users = TestCluster.connectAs("userservice");
-                Statement grow = users.createStatement()) {
-            grow.executeUpdate("INSERT INTO users (name, email) SELECT '" + GROWN + "' || g, '" + GROWN
-                    + "' || g || '@example.com' FROM generate_series(1, " + GROWTH_ROWS + ") g");
-        }
-        grown = true;
+        GROWTH.grow(GROWTH_ROWS);
         ServiceClient service = server().sibling("user-war");
         long known = ok(service.postJson("users", "[{\"name\":\"reader\",\"email\":\"reader@example.com\"}]"))
                 .object()

@@ -71,34 +71,21 @@ class MoveFaultsIT extends AdminServer {
     /** Failures of the services' calls may come this long after a fault ended (the breaker, a reconnect). */
     static final Duration AFTER_FAULT = Duration.ofSeconds(10);
 
-    /** Whether this class has grown the user schema (once, before its first test). */
-    private static boolean grown;
+    /** Grown once, before the first test. */
+    private static final GrownUserSchema GROWTH = new GrownUserSchema(GROWN);
 
     /** After the test server is up: its services create their tables when they deploy. */
     static void growTheUserSchema() throws SQLException {
-        if (grown) {
-            return;
+        if (!GROWTH.isGrown()) {
+            GROWTH.grow(GROWTH_ROWS);
         }
-        try (Connection users = TestCluster.connectAs("userservice");
-                Statement grow = users.createStatement()) {
-            grow.executeUpdate("INSERT INTO users (name, email) SELECT '" + GROWN + "' || g, '" + GROWN
-                    + "' || g || '@example.com' FROM generate_series(1, " + GROWTH_ROWS + ") g");
-        }
-        grown = true;
     }
 
     @AfterAll
     static void shrinkTheUserSchema() throws SQLException {
-        if (!grown) {
-            return;
-        }
-        everyNodeBack();
-        try (Connection users = TestCluster.connectAs("userservice");
-                Statement shrink = users.createStatement()) {
-            shrink.executeUpdate("DELETE FROM users WHERE name LIKE '" + GROWN + "%'");
-            // FULL gives the space back: the schema's size on disk is what the next tests see (and what the
-            // admin API estimates a block_writes move from).
-            shrink.execute("VACUUM FULL users");
+        if (GROWTH.isGrown()) {
+            everyNodeBack();
+            GROWTH.shrink();
         }
     }
 

@@ -273,6 +273,17 @@ public final class TestCluster {
         return DriverManager.getConnection(url(), role, password(role));
     }
 
+    /**
+     * A connection to the coordinator as the nodes' superuser, for the tests' own housekeeping where a
+     * service role's settings (its lock_timeout) would get in the way. Not on a managed-like cluster.
+     */
+    public static Connection connectAsSuperuser() throws SQLException {
+        if (managed != null) {
+            throw new IllegalStateException("a managed-like cluster gives the tests no superuser login");
+        }
+        return DriverManager.getConnection(url(), "postgres", password("postgres"));
+    }
+
     /** Rows in one of the role's own tables. */
     public static long count(String role, String table) throws SQLException {
         try (Connection connection = connectAs(role);
